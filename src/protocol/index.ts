@@ -1,0 +1,11 @@
+export type { ConnectMode, HostMessage, HostMessageType, HubDisplay, HubMessage, HubMessageType } from './messages'
+export {
+  hostMessage,
+  hubFrameUrl,
+  hubMessage,
+  LIMITS,
+  PROTOCOL,
+  PROTOCOL_VERSION,
+  parseHostMessage,
+  parseHubMessage,
+} from './messages'

@@ -1,0 +1,122 @@
+/**
+ * Protocol v1 between a host page and a hub iframe. Every message is a plain object
+ * `{ protocol: 'connect-hub', version: 1, type, ...payload }`, sent with `postMessage` to an exact
+ * target origin. These parsers are the single gate: anything they return `undefined` for is ignored.
+ */
+import type { NormalizedConnectSessionOptions } from '../session/schema'
+
+export const PROTOCOL = 'connect-hub'
+export const PROTOCOL_VERSION = 1
+
+/** Caps that keep a hostile or buggy peer from pushing large strings through the launcher. */
+export const LIMITS = { id: 256, text: 2000, token: 8192, height: 100_000, data: 16_384 } as const
+
+export type ConnectMode = 'create' | 'edit'
+
+interface Envelope<T extends string> {
+  protocol: typeof PROTOCOL
+  version: typeof PROTOCOL_VERSION
+  type: T
+}
+
+/** Messages a hub sends to its host. */
+export type HubMessage =
+  | Envelope<'ready'>
+  | (Envelope<'success'> & { account: { id: string; provider: string }; mode: ConnectMode })
+  | Envelope<'cancel'>
+  | (Envelope<'error'> & { code: string; message: string })
+  | Envelope<'token_expired'>
+  | (Envelope<'resize'> & { height: number })
+  | (Envelope<'event'> & { name: string; data?: unknown })
+
+/** Messages a host sends to its hub. */
+export type HostMessage =
+  | (Envelope<'init'> & { token: string; session: NormalizedConnectSessionOptions })
+  | (Envelope<'token'> & { token: string })
+  | Envelope<'close'>
+
+export type HubMessageType = HubMessage['type']
+export type HostMessageType = HostMessage['type']
+
+type Payload<M, T> = Omit<Extract<M, { type: T }>, keyof Envelope<string>>
+
+type Fields = Record<string, (value: unknown) => boolean>
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+
+const text = (max: number) => (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= max
+
+const jsonSize = (value: unknown): number => {
+  try {
+    return JSON.stringify(value)?.length ?? 0
+  } catch {
+    return Number.POSITIVE_INFINITY
+  }
+}
+
+const optional = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value)
+
+const hubFields: Record<HubMessageType, Fields> = {
+  ready: {},
+  success: {
+    account: (value) =>
+      isPlainObject(value) &&
+      Object.keys(value).length === 2 &&
+      text(LIMITS.id)(value.id) &&
+      text(LIMITS.id)(value.provider),
+    mode: (value) => value === 'create' || value === 'edit',
+  },
+  cancel: {},
+  error: { code: text(LIMITS.id), message: text(LIMITS.text) },
+  token_expired: {},
+  resize: { height: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LIMITS.height },
+  event: { name: text(LIMITS.id), data: optional((value) => jsonSize(value) <= LIMITS.data) },
+}
+
+const hostFields: Record<HostMessageType, Fields> = {
+  init: { token: text(LIMITS.token), session: (value) => isPlainObject(value) && jsonSize(value) <= LIMITS.data },
+  token: { token: text(LIMITS.token) },
+  close: {},
+}
+
+function parse<M>(table: Record<string, Fields>, data: unknown): M | undefined {
+  if (!isPlainObject(data) || data.protocol !== PROTOCOL || data.version !== PROTOCOL_VERSION) return undefined
+  const type = data.type
+  if (typeof type !== 'string' || !Object.hasOwn(table, type)) return undefined
+  const fields = table[type] as Fields
+  for (const key of Object.keys(data)) {
+    if (key !== 'protocol' && key !== 'version' && key !== 'type' && !Object.hasOwn(fields, key)) return undefined
+  }
+  for (const [key, check] of Object.entries(fields)) {
+    if (!check(data[key])) return undefined
+  }
+  return data as M
+}
+
+/** The message if `data` is a well-formed hub → host message, else `undefined`. */
+export const parseHubMessage = (data: unknown): HubMessage | undefined => parse<HubMessage>(hubFields, data)
+
+/** The message if `data` is a well-formed host → hub message, else `undefined`. */
+export const parseHostMessage = (data: unknown): HostMessage | undefined => parse<HostMessage>(hostFields, data)
+
+function envelope<T extends string, P extends object>(type: T, payload: P): Envelope<T> & P {
+  return { protocol: PROTOCOL, version: PROTOCOL_VERSION, type, ...payload }
+}
+
+/** Builds a hub → host message. */
+export const hubMessage = <T extends HubMessageType>(type: T, payload: Payload<HubMessage, T>) => envelope(type, payload)
+
+/** Builds a host → hub message. */
+export const hostMessage = <T extends HostMessageType>(type: T, payload: Payload<HostMessage, T>) => envelope(type, payload)
+
+export type HubDisplay = 'modal' | 'inline'
+
+/** The URL a host loads in its iframe: `hubUrl?v=1&origin=<host origin>&display=…`. Never a token. */
+export function hubFrameUrl(hubUrl: string, hostOrigin: string, display: HubDisplay): URL {
+  const url = new URL(hubUrl)
+  url.searchParams.set('v', String(PROTOCOL_VERSION))
+  url.searchParams.set('origin', hostOrigin)
+  url.searchParams.set('display', display)
+  return url
+}

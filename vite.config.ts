@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// Library build: one ESM file per entry, React and every dependency of the server/dev entries external.
+const entries = {
+  index: 'src/index.ts',
+}
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    emptyOutDir: true,
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^zod($|\/)/, /^node:/, /^@stackone\//],
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+
+      },
+    },
+  },
+})
