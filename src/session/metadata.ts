@@ -1,3 +1,5 @@
+import { kindOf } from './kind'
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 export type JsonObject = { [key: string]: JsonValue }
 
@@ -5,39 +7,61 @@ export type JsonObject = { [key: string]: JsonValue }
 export const METADATA_MAX_BYTES = 8192
 const MAX_DEPTH = 32
 
+/** Where inside `metadata` a problem is, and what to do about it. */
+export interface MetadataProblem {
+  path: (string | number)[]
+  message: string
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false
   const proto = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
 }
 
-function jsonProblem(value: unknown, depth: number): string | undefined {
-  if (depth > MAX_DEPTH) return `is nested deeper than ${MAX_DEPTH} levels (or refers to itself)`
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `holds ${value}, which JSON cannot carry`
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const problem = jsonProblem(item, depth + 1)
-      if (problem) return problem
-    }
-    return undefined
-  }
-  if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) {
-      const problem = jsonProblem(value[key], depth + 1)
-      if (problem) return problem
-    }
-    return undefined
-  }
-  const kind = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value
-  return `holds a ${kind}, which is not JSON — use strings, numbers, booleans, null, arrays and plain objects`
+const JSON_KINDS = 'use strings, numbers, booleans, null, arrays and plain objects'
+
+function hint(value: unknown): string {
+  if (value === undefined) return 'remove the key or use null'
+  if (typeof value === 'number') return 'use a finite number or null'
+  if (typeof value === 'bigint') return 'use a string or a number'
+  if (value instanceof Date) return 'use date.toISOString()'
+  return JSON_KINDS
 }
 
-/** Why `value` is not acceptable as `metadata`, or `undefined` when it is. */
-export function metadataProblem(value: unknown): string | undefined {
-  if (!isPlainObject(value)) return 'must be a plain JSON object'
-  const problem = jsonProblem(value, 0)
+function jsonProblem(value: unknown, path: (string | number)[], ancestors: object[]): MetadataProblem | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined
+  if (typeof value === 'number' && Number.isFinite(value)) return undefined
+  const isArray = Array.isArray(value)
+  if (!isArray && !isPlainObject(value)) {
+    return { path, message: `is ${kindOf(value)}, which JSON cannot carry — ${hint(value)}` }
+  }
+  // JSON.stringify would throw on a cycle; name where it closes instead.
+  if (ancestors.includes(value)) return { path, message: 'refers to an object that contains it — JSON cannot carry cycles' }
+  if (ancestors.length >= MAX_DEPTH) return { path, message: `is nested deeper than ${MAX_DEPTH} levels — flatten it` }
+  const inner = [...ancestors, value]
+  if (isArray) {
+    // A hole in a sparse array is `undefined` too, which JSON would turn into null.
+    for (let i = 0; i < value.length; i++) {
+      const problem = jsonProblem(value[i], [...path, i], inner)
+      if (problem) return problem
+    }
+    return undefined
+  }
+  for (const key of Object.keys(value)) {
+    const problem = jsonProblem(value[key], [...path, key], inner)
+    if (problem) return problem
+  }
+  return undefined
+}
+
+/** Why `value` is not acceptable as `metadata` (with the path inside it), or `undefined` when it is. */
+export function metadataProblem(value: unknown): MetadataProblem | undefined {
+  if (!isPlainObject(value)) return { path: [], message: `must be a plain JSON object, not ${kindOf(value)}` }
+  const problem = jsonProblem(value, [], [])
   if (problem) return problem
   const bytes = new TextEncoder().encode(JSON.stringify(value)).length
-  return bytes > METADATA_MAX_BYTES ? `is ${bytes} bytes as JSON; keep it under ${METADATA_MAX_BYTES}` : undefined
+  return bytes > METADATA_MAX_BYTES
+    ? { path: [], message: `is ${bytes} bytes as JSON; keep it to ${METADATA_MAX_BYTES} bytes or fewer` }
+    : undefined
 }

@@ -26,8 +26,18 @@ function toIssues(issues: readonly ZodIssue[], fields: readonly string[], rename
   })
 }
 
+function formatPath(path: ConnectHubIssue['path']): string {
+  return path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`
+      if (/^[A-Za-z_$][\w$]*$/.test(key)) return i === 0 ? key : `.${key}`
+      return `[${JSON.stringify(key)}]`
+    })
+    .join('')
+}
+
 function describe(issues: ConnectHubIssue[]): string {
-  return issues.map(({ path, message }) => (path.length ? `${path.join('.')} ${message}` : message)).join('; ')
+  return issues.map(({ path, message }) => (path.length ? `${formatPath(path)} ${message}` : message)).join('; ')
 }
 
 function parseWith<S extends z.ZodMiniType>(

@@ -1,15 +1,33 @@
 import * as z from 'zod/mini'
 import { ACCOUNT_TYPE_ALIASES, ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories'
+import { kindOf } from './kind'
 import { type JsonObject, metadataProblem } from './metadata'
 import { didYouMean } from './suggest'
 
 type Issue = { input?: unknown }
 
-const text = z
-  .string({ error: (issue: Issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-  .check(z.minLength(1, { error: 'must not be empty' }))
+function text(whenMissing: string) {
+  return z
+    .string({
+      error: (issue: Issue) =>
+        issue.input === undefined
+          ? 'is required'
+          : `must be a string, not ${kindOf(issue.input)}${issue.input === null ? whenMissing : ''}`,
+    })
+    .check(z.minLength(1, { error: `must not be empty${whenMissing}` }))
+}
 
-const seconds = z.int({ error: 'must be a whole number of seconds' }).check(z.positive({ error: 'must be greater than 0' }))
+const optionalText = z.optional(text(' — leave the field out instead'))
+const requiredText = text('')
+
+const seconds = z
+  .int({
+    error: (issue: Issue) =>
+      typeof issue.input === 'number' && Number.isInteger(issue.input)
+        ? `is too large — use a number of seconds such as 1800`
+        : `must be a whole number of seconds such as 1800, not ${kindOf(issue.input)}`,
+  })
+  .check(z.positive({ error: (issue: Issue) => `must be a positive number of seconds such as 1800, not ${issue.input}` }))
 
 const categoryInputs = [...CATEGORIES, ...(Object.keys(CATEGORY_ALIASES) as (keyof typeof CATEGORY_ALIASES)[])] as const
 
@@ -17,7 +35,7 @@ const category = z.pipe(
   z.enum(categoryInputs, {
     error: (issue: Issue) => {
       const hint = typeof issue.input === 'string' ? didYouMean(issue.input, CATEGORIES) : ''
-      return `${JSON.stringify(issue.input)} is not a category${hint || ` — use one of ${CATEGORIES.join(', ')}`}`
+      return `must be a category, not ${kindOf(issue.input)}${hint || ` — use one of ${CATEGORIES.join(', ')}`}`
     },
   }),
   z.transform((value) =>
@@ -27,40 +45,45 @@ const category = z.pipe(
 
 const accountType = z.pipe(
   z.enum([...ACCOUNT_TYPES, ...(Object.keys(ACCOUNT_TYPE_ALIASES) as (keyof typeof ACCOUNT_TYPE_ALIASES)[])], {
-    error: `must be "production" or "test"`,
+    error: (issue: Issue) => `must be "production" or "test", not ${kindOf(issue.input)}`,
   }),
   z.transform((value) => value.toLowerCase() as (typeof ACCOUNT_TYPES)[number]),
 )
 
-const metadata = z.custom<JsonObject>((value) => metadataProblem(value) === undefined, {
-  error: (issue: Issue) => metadataProblem(issue.input) ?? 'must be a plain JSON object',
-})
+const metadata = z.custom<JsonObject>().check(
+  z.superRefine((value, context) => {
+    const problem = metadataProblem(value)
+    if (problem) context.addIssue({ code: 'custom', input: value, path: problem.path, message: problem.message })
+  }),
+)
 
 const optionalFields = {
   /** Who owns the account: your customer's id. Set on the server; ignored from the browser by `createConnectSessionHandler`. */
-  originOwnerId: z.optional(text),
+  originOwnerId: optionalText,
   /** Your customer's name, shown in StackOne's dashboard. */
-  originOwnerName: z.optional(text),
+  originOwnerName: optionalText,
   /** The end user's name in your product. */
-  originUsername: z.optional(text),
+  originUsername: optionalText,
   /** Preselects one integration, e.g. `'hibob'`: the hub skips its catalog. */
-  provider: z.optional(text),
+  provider: optionalText,
   /** Limits the catalog to these categories. */
-  categories: z.optional(z.array(category, { error: 'must be an array of categories' })),
+  categories: z.optional(
+    z.array(category, { error: (issue: Issue) => `must be an array of categories such as ['hris', 'ats'], not ${kindOf(issue.input)}` }),
+  ),
   /** Opens the hub in edit mode for this existing account. */
-  accountId: z.optional(text),
+  accountId: optionalText,
   /** How long the token lives, in seconds. StackOne's default is 1800. */
   expiresIn: z.optional(seconds),
   /** A label applied to the connected account. */
-  label: z.optional(text),
+  label: optionalText,
   /** A JSON object stored with the account, passed through untouched. */
   metadata: z.optional(metadata),
   /** Allows several accounts with the same owner and provider. No effect with `accountId`. */
-  multiple: z.optional(z.boolean({ error: 'must be true or false' })),
+  multiple: z.optional(z.boolean({ error: (issue: Issue) => `must be true or false, not ${kindOf(issue.input)}` })),
   /** The integration to connect. */
-  integrationId: z.optional(text),
+  integrationId: optionalText,
   /** The provider version to connect. */
-  providerVersion: z.optional(text),
+  providerVersion: optionalText,
   /** `'test'` connects a sandbox account. */
   type: z.optional(accountType),
 }
@@ -86,13 +109,13 @@ export const SESSION_FIELDS = Object.keys(WIRE_NAMES) as (keyof typeof WIRE_NAME
 
 /** What a browser may ask for: every field optional. */
 export const connectSessionOptionsSchema = z.strictObject(optionalFields, {
-  error: 'session options must be an object',
+  error: (issue: Issue) => `session options must be an object, not ${kindOf(issue.input)}`,
 })
 
 /** What the server sends to `POST /connect_sessions`: the owner fields are required. */
 export const connectSessionCreateSchema = z.strictObject(
-  { ...optionalFields, originOwnerId: text, originOwnerName: text },
-  { error: 'a connect session must be an object' },
+  { ...optionalFields, originOwnerId: requiredText, originOwnerName: requiredText },
+  { error: (issue: Issue) => `a connect session must be an object, not ${kindOf(issue.input)}` },
 )
 
 /** Connect-session options as you write them (alternate category and type spellings allowed). */
