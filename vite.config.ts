@@ -4,6 +4,7 @@ import { defineConfig } from 'vite'
 // Library build: one ESM file per entry, React and every dependency of the server/dev entries external.
 const entries = {
   index: 'src/index.ts',
+  server: 'src/server/index.ts',
 }
 
 export default defineConfig({

@@ -1,0 +1,109 @@
+import { once } from 'node:events'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { onTestFinished } from 'vitest'
+
+export const API_KEY = 'sk_test_9f8e7d6c5b4a3f2e1d0c'
+export const CREDENTIAL = Buffer.from(`${API_KEY}:`).toString('base64')
+
+export interface Received {
+  method: string
+  url: string
+  headers: IncomingHttpHeaders
+  text: string
+  json: Record<string, unknown>
+  /** `performance.now()` when the request arrived. */
+  at: number
+  req: IncomingMessage
+}
+
+export type Reply = (res: ServerResponse, received: Received) => void
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
+}
+
+/** StackOne's 201 answer, echoing the session it was asked for. */
+export function created(overrides: Record<string, unknown> = {}): Reply {
+  return (res, { json }) =>
+    sendJson(res, 201, {
+      id: 42,
+      organization_id: 7,
+      project_id: 'project-1',
+      origin_owner_id: json.origin_owner_id,
+      origin_owner_name: json.origin_owner_name,
+      origin_username: json.origin_username ?? null,
+      provider: json.provider ?? null,
+      categories: json.categories ?? null,
+      account_id: json.account_id ?? null,
+      label: null,
+      metadata: json.metadata ?? null,
+      type: json.type ?? 'production',
+      token: 'session-token-123',
+      auth_link_url: 'https://app.stackone.com/connect?token=session-token-123',
+      external_trigger_token: null,
+      created_at: new Date().toISOString(),
+      ...overrides,
+    })
+}
+
+export function status(
+  code: number,
+  body: unknown = { statusCode: code, message: `status ${code}` },
+  headers: Record<string, string> = {},
+): Reply {
+  return (res) => sendJson(res, code, body, headers)
+}
+
+/** Never answers. */
+export const hang: Reply = () => {}
+
+/** Drops the connection without an answer. */
+export const drop: Reply = (res) => {
+  res.socket?.destroy()
+}
+
+export interface Upstream {
+  url: string
+  requests: Received[]
+  /** Resolves once `count` requests have arrived. */
+  received(count: number): Promise<Received>
+}
+
+/** A scripted session API on 127.0.0.1: the n-th request gets the n-th reply (the last one repeats). */
+export async function startUpstream(...replies: Reply[]): Promise<Upstream> {
+  const requests: Received[] = []
+  const waiters: { count: number; resolve: (received: Received) => void }[] = []
+  const server = createServer(async (req, res) => {
+    const at = performance.now()
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const text = Buffer.concat(chunks).toString('utf8')
+    let json: Record<string, unknown> = {}
+    try {
+      json = JSON.parse(text)
+    } catch {}
+    const received: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, text, json, at, req }
+    requests.push(received)
+    for (const waiter of waiters) if (requests.length === waiter.count) waiter.resolve(received)
+    const reply = replies[Math.min(requests.length, replies.length) - 1] ?? created()
+    reply(res, received)
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  onTestFinished(async () => {
+    server.closeAllConnections()
+    server.close()
+    await once(server, 'close')
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    received: (count) => {
+      const done = requests[count - 1]
+      if (done) return Promise.resolve(done)
+      return new Promise((resolve) => waiters.push({ count, resolve }))
+    },
+  }
+}
