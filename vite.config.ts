@@ -5,6 +5,7 @@ import { defineConfig } from 'vite'
 const entries = {
   index: 'src/index.ts',
   server: 'src/server/index.ts',
+  dev: 'src/dev/index.ts',
 }
 
 export default defineConfig({

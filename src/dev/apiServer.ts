@@ -1,0 +1,37 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import { applyHubCors } from './cors'
+import { delay, HttpError, sendError } from './http'
+import { handleHubApi } from './hubApi'
+import { handleSessionApi, type SessionApiContext } from './sessionApi'
+
+export interface ApiServerOptions extends SessionApiContext {
+  /** Origins allowed to call `/hub/*` from a browser. */
+  corsOrigins: ReadonlySet<string>
+  /** Added before every answer. */
+  latencyMs: number
+}
+
+/** The dev session API and the hub endpoints as one `node:http` request listener. */
+export function createApiListener(options: ApiServerOptions): RequestListener {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://dev.invalid')
+    await delay(options.latencyMs)
+    if (url.pathname.startsWith('/hub/')) {
+      if (applyHubCors(request, response, options.corsOrigins)) return
+      if (await handleHubApi(options, request, response, url)) return
+    } else if (await handleSessionApi(options, request, response, url)) {
+      return
+    }
+    throw new HttpError(404, `react-connect-hub: no endpoint ${request.method} ${url.pathname}`)
+  }
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) {
+        response.destroy()
+        return
+      }
+      const failure = error instanceof HttpError ? error : new HttpError(500, `react-connect-hub: dev API failure — ${String(error)}`)
+      sendError(response, failure, options.now())
+    })
+  }
+}

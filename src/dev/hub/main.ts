@@ -1,0 +1,182 @@
+import { ApiError, type Connector, createApi, fieldsOf, type HubSettings, type Integration, TokenExpired } from './api'
+import { connectToHost, type Host } from './host'
+import { announce, type FormHandle, showCatalog, showForm, showMessage } from './screens'
+
+interface Config {
+  apiUrl: string
+  allowedOrigins: string[]
+}
+
+function readConfig(): Config {
+  const raw = document.querySelector<HTMLMetaElement>('meta[name="connect-hub-config"]')?.content ?? ''
+  try {
+    const config = JSON.parse(raw) as Partial<Config>
+    return { apiUrl: String(config.apiUrl), allowedOrigins: Array.isArray(config.allowedOrigins) ? config.allowedOrigins.map(String) : [] }
+  } catch {
+    return { apiUrl: 'http://127.0.0.1:5175', allowedOrigins: [] }
+  }
+}
+
+function refuse(title: string, text: string): void {
+  document.getElementById('cancel')?.setAttribute('hidden', '')
+  showMessage('refused', title, text)
+}
+
+function start(): void {
+  const config = readConfig()
+  const params = new URLSearchParams(location.search)
+  const origin = params.get('origin') ?? ''
+  const display = params.get('display') === 'inline' ? 'inline' : 'modal'
+  document.documentElement.dataset.display = display
+
+  if (params.get('v') !== '1') {
+    refuse('Unsupported host', 'This hub speaks protocol version 1: load it as hubUrl?v=1&origin=<your origin>&display=modal|inline.')
+    return
+  }
+  // The allow-list check comes before any message: a hub must never talk to an origin it was not told about.
+  if (!config.allowedOrigins.includes(origin)) {
+    refuse('This page may not open the hub', `${origin || 'An unknown origin'} is not allowed to use this hub. Add it to allowedOrigins.`)
+    return
+  }
+  if (window.parent === window) {
+    refuse('Open the hub from your app', 'This hub runs inside a host page, which gives it a session token.')
+    return
+  }
+
+  let token = ''
+  let pending: (() => Promise<void>) | undefined
+  let loaded = false
+  const api = createApi(config.apiUrl, () => token)
+  const host: Host = connectToHost(origin, (message) => {
+    if (message.type === 'init' && !loaded) {
+      loaded = true
+      token = message.token
+      void run(load)
+    } else if (message.type === 'token') {
+      token = message.token
+      const retry = pending
+      pending = undefined
+      if (retry) void run(retry)
+    }
+  })
+
+  const cancel = () => host.post('cancel', {})
+  document.getElementById('cancel')?.addEventListener('click', cancel)
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') cancel()
+  })
+
+  const fail = (code: string, message: string) => {
+    host.post('error', { code, message })
+    showMessage('error', 'Something went wrong', message, { label: 'Try again', onClick: () => void run(load) })
+  }
+
+  /** Runs a step; a refused token pauses it until the host sends a new one. */
+  async function run(step: () => Promise<void>): Promise<void> {
+    try {
+      await step()
+    } catch (error) {
+      if (error instanceof TokenExpired) {
+        pending = step
+        announce('Refreshing the session…')
+        host.post('token_expired', {})
+      } else if (error instanceof ApiError) {
+        fail('api_error', error.message)
+      } else {
+        fail('network_error', `The hub could not reach its API (${String(error)}).`)
+      }
+    }
+  }
+
+  let settings: HubSettings
+  let integrations: Integration[] = []
+
+  async function load(): Promise<void> {
+    const [loadedSettings, connectors] = await Promise.all([api.settings(), api.connectors()])
+    settings = loadedSettings
+    integrations = connectors.integrations.filter((integration) => integration.active)
+    document.getElementById('badge')?.toggleAttribute('hidden', settings.session.type !== 'test')
+    const accountId = settings.session.account_id
+    if (accountId) return edit(accountId)
+    const only = settings.session.provider
+      ? integrations.find((integration) => integration.provider === settings.session.provider)
+      : undefined
+    if (only) return open(only, false)
+    if (integrations.length === 0) return fail('no_integrations', 'No integration is available for this session.')
+    showCatalog(integrations, (integration) => void run(() => open(integration, true)))
+  }
+
+  async function open(integration: Integration, fromCatalog: boolean): Promise<void> {
+    const connector: Connector = await api.connector(integration.integration_id)
+    showForm({
+      integration,
+      fields: fieldsOf(connector),
+      guide: connector.config.authentication[connector.authentication_config_key]?.[connector.environment]?.guide?.description ?? '',
+      mode: 'create',
+      values: {},
+      storedSecrets: new Set(),
+      ...(fromCatalog ? { onBack: () => showCatalog(integrations, (next) => void run(() => open(next, true))) } : {}),
+      onSubmit: (values, form) => void submit(form, () => api.createAccount(integration.integration_id, values), integration, 'create'),
+    })
+  }
+
+  async function edit(accountId: string): Promise<void> {
+    const account = await api.account(accountId)
+    const integration = integrations.find((candidate) => candidate.provider === account.provider)
+    if (!integration) return fail('unknown_provider', `The account's provider ${account.provider} is not available.`)
+    const connector = await api.connector(account.integrationId)
+    showForm({
+      integration,
+      fields: fieldsOf(connector),
+      mode: 'edit',
+      values: account.setupInformation,
+      storedSecrets: new Set(Object.keys(account.secrets)),
+      onSubmit: (values, form) => {
+        // A blank secret means "keep the saved one": it is not sent at all.
+        const changed = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''))
+        void submit(form, () => api.updateAccount(account.id, account.integrationId, changed), integration, 'edit')
+      },
+    })
+  }
+
+  async function submit(
+    form: FormHandle,
+    save: () => Promise<{ id: string; provider: string }>,
+    integration: Integration,
+    mode: 'create' | 'edit',
+  ): Promise<void> {
+    const attempt = async () => {
+      form.busy(true)
+      try {
+        const account = await save()
+        host.post('success', { account: { id: account.id, provider: account.provider }, mode })
+        showMessage(
+          'success',
+          mode === 'edit' ? `${integration.name} updated` : `${integration.name} connected`,
+          'You can close this window.',
+        )
+      } catch (error) {
+        form.busy(false)
+        if (error instanceof ApiError && error.status === 400) form.issues(error.issues, error.message.replace(/^react-connect-hub: /, ''))
+        else throw error
+      }
+    }
+    await run(attempt)
+  }
+
+  if (display === 'inline') {
+    let last = -1
+    const root = document.getElementById('hub') as HTMLElement
+    new ResizeObserver(() => {
+      const height = Math.ceil(root.getBoundingClientRect().height)
+      if (height !== last) {
+        last = height
+        host.post('resize', { height })
+      }
+    }).observe(root)
+  }
+
+  host.post('ready', {})
+}
+
+start()

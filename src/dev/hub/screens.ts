@@ -1,0 +1,203 @@
+import type { Field, Integration, Issue } from './api'
+import { h } from './dom'
+
+const screen = () => document.getElementById('screen') as HTMLElement
+const status = () => document.getElementById('status') as HTMLElement
+
+/** Announces a short status to assistive technology. */
+export function announce(text: string): void {
+  status().textContent = text
+}
+
+/** Replaces the current screen; focus moves to `focus` (or the heading) so keyboard users land in the new content. */
+export function show(state: string, content: (Node | null)[], focus?: HTMLElement): void {
+  document.getElementById('hub')?.setAttribute('data-state', state)
+  screen().replaceChildren(...content.filter((node): node is Node => node !== null))
+  const target = focus ?? screen().querySelector<HTMLElement>('h1')
+  target?.focus()
+}
+
+const heading = (text: string) => h('h1', { tabindex: -1 }, text)
+
+function tile(integration: Pick<Integration, 'initials' | 'color'>) {
+  const element = h('span', { class: 'tile', 'aria-hidden': 'true' }, integration.initials)
+  element.style.setProperty('--tile', integration.color)
+  return element
+}
+
+export function showMessage(state: string, title: string, text: string, action?: { label: string; onClick: () => void }): void {
+  show(state, [
+    heading(title),
+    h('p', {}, text),
+    action ? h('button', { type: 'button', class: 'primary', onclick: action.onClick }, action.label) : null,
+  ])
+  announce(title)
+}
+
+export function showCatalog(integrations: Integration[], onPick: (integration: Integration) => void): void {
+  const list = h('ul', { class: 'catalog', 'aria-label': 'Integrations' })
+  const empty = h('p', { class: 'muted', hidden: true })
+  const search = h('input', { id: 'search', type: 'search', autocomplete: 'off', placeholder: 'BambooHR, Slack…' })
+  const render = () => {
+    const query = search.value.trim().toLowerCase()
+    const matching = integrations.filter(
+      (integration) =>
+        !query || integration.name.toLowerCase().includes(query) || integration.categories.some((category) => category.includes(query)),
+    )
+    list.replaceChildren(
+      ...matching.map((integration) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'integration', 'data-provider': integration.provider, onclick: () => onPick(integration) },
+            tile(integration),
+            h('span', { class: 'name' }, integration.name),
+            h('span', { class: 'categories' }, integration.categories.join(' · ').toUpperCase()),
+          ),
+        ),
+      ),
+    )
+    empty.hidden = matching.length > 0
+    empty.textContent = `No integration matches “${search.value.trim()}”.`
+    announce(`${matching.length} integration${matching.length === 1 ? '' : 's'}`)
+  }
+  search.addEventListener('input', render)
+  show('catalog', [
+    heading('Connect an integration'),
+    h('div', { class: 'field' }, h('label', { for: 'search' }, 'Search integrations'), search),
+    list,
+    empty,
+  ])
+  render()
+}
+
+export interface FormOptions {
+  integration: Integration
+  fields: Field[]
+  guide?: string
+  mode: 'create' | 'edit'
+  /** Non-secret values to prefill (edit mode). Secrets are never prefilled. */
+  values: Record<string, string>
+  /** Keys of secrets already stored (edit mode): they may be left blank. */
+  storedSecrets: Set<string>
+  onBack?: () => void
+  onSubmit: (values: Record<string, string>, form: FormHandle) => void
+}
+
+export interface FormHandle {
+  busy(on: boolean): void
+  issues(issues: Issue[], fallback: string): void
+}
+
+export function showForm(options: FormOptions): void {
+  const { integration, fields, mode } = options
+  const controls: (HTMLInputElement | HTMLSelectElement)[] = []
+  const errors = new Map<string, HTMLElement>()
+  const formError = h('p', { class: 'error', id: 'form-error', hidden: true })
+
+  const rows = fields.map((field) => {
+    const id = `field-${field.key}`
+    const kept = mode === 'edit' && field.secret && options.storedSecrets.has(field.key)
+    const hint = kept ? 'A value is saved. Leave blank to keep it.' : field.description
+    const hintId = hint ? `${id}-hint` : undefined
+    const errorId = `${id}-error`
+    const described = [hintId, errorId].filter(Boolean).join(' ')
+    const common = { id, name: field.key, 'aria-describedby': described, required: field.required && !kept }
+    const control =
+      field.type === 'select'
+        ? h(
+            'select',
+            common,
+            h('option', { value: '' }, 'Choose…'),
+            ...(field.options ?? []).map((option) =>
+              h('option', { value: option.value, selected: options.values[field.key] === option.value }, option.label),
+            ),
+          )
+        : h('input', {
+            ...common,
+            type: field.secret ? 'password' : 'text',
+            inputmode: field.type === 'number' ? 'numeric' : undefined,
+            autocomplete: field.secret ? 'new-password' : 'off',
+            spellcheck: 'false',
+            placeholder: field.placeholder,
+            value: field.secret ? undefined : options.values[field.key],
+          })
+    controls.push(control)
+    const error = h('p', { class: 'error', id: errorId, hidden: true })
+    errors.set(field.key, error)
+    return h(
+      'div',
+      { class: 'field' },
+      h('label', { for: id }, field.label, field.required && !kept ? h('span', { 'aria-hidden': 'true' }, ' *') : null),
+      control,
+      hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+      error,
+    )
+  })
+
+  const submit = h('button', { type: 'submit', class: 'primary' }, mode === 'edit' ? 'Save' : 'Connect')
+  const handle: FormHandle = {
+    busy(on) {
+      submit.disabled = on
+      submit.setAttribute('aria-busy', String(on))
+      submit.textContent = on ? (mode === 'edit' ? 'Saving…' : 'Connecting…') : mode === 'edit' ? 'Save' : 'Connect'
+    },
+    issues(issues, fallback) {
+      for (const [key, element] of errors) {
+        const issue = issues.find((candidate) => candidate.path[0] === 'credentials' && candidate.path[1] === key)
+        element.hidden = !issue
+        element.textContent = issue?.message ?? ''
+        document.getElementById(`field-${key}`)?.toggleAttribute('aria-invalid', Boolean(issue))
+      }
+      const unplaced = issues.length === 0 || issues.some((issue) => !errors.has(String(issue.path[1])))
+      formError.hidden = !unplaced
+      formError.textContent = unplaced ? fallback : ''
+      const first = controls.find((control) => control.hasAttribute('aria-invalid'))
+      ;(first ?? formError).focus()
+      announce(issues.length ? 'Please check the highlighted fields' : fallback)
+    },
+  }
+
+  const form = h(
+    'form',
+    {
+      novalidate: true,
+      'aria-labelledby': 'form-title',
+      onsubmit: (event: Event) => {
+        event.preventDefault()
+        const values: Record<string, string> = {}
+        for (const control of controls) values[control.name] = control.value.trim()
+        const missing = fields.filter(
+          (field) =>
+            field.required && values[field.key] === '' && !(mode === 'edit' && field.secret && options.storedSecrets.has(field.key)),
+        )
+        if (missing.length) {
+          handle.issues(
+            missing.map((field) => ({ path: ['credentials', field.key], message: `${field.label} is required` })),
+            'Please fill in the required fields.',
+          )
+          return
+        }
+        options.onSubmit(values, handle)
+      },
+    },
+    ...rows,
+    formError,
+    h(
+      'div',
+      { class: 'actions' },
+      options.onBack ? h('button', { type: 'button', class: 'ghost', onclick: options.onBack }, 'Back') : null,
+      submit,
+    ),
+  )
+  formError.tabIndex = -1
+  const title = h(
+    'h1',
+    { id: 'form-title', tabindex: -1 },
+    tile(integration),
+    mode === 'edit' ? `Edit ${integration.name}` : `Connect ${integration.name}`,
+  )
+  show(mode === 'edit' ? 'edit' : 'form', [title, options.guide ? h('p', { class: 'muted' }, options.guide) : null, form], controls[0])
+}

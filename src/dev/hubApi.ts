@@ -1,0 +1,252 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type CredentialField, credentialProblems, findProvider, type Provider, providersFor } from './catalog'
+import { HttpError, isPlainObject, readJson, sendJson } from './http'
+import { logoDataUrl } from './logo'
+import type { DevAccount, DevSession, DevStore } from './store'
+import { accountToWire } from './wire'
+
+export interface HubApiContext {
+  store: DevStore
+  now: () => number
+}
+
+/** The header the hub sends its session token in, as StackOne's `/hub/*` endpoints expect. */
+export const HUB_TOKEN_HEADER = 'x-hub-session-token'
+
+/** How StackOne's hub marks a stored secret it will not show: an untouched field keeps the saved value. */
+export const REDACTED = '__secretvalue:**redacted**'
+
+const AUTH_CONFIG_KEY = 'custom'
+const ENVIRONMENT = 'production'
+
+function sessionOf(context: HubApiContext, request: IncomingMessage): DevSession {
+  const token = request.headers[HUB_TOKEN_HEADER]
+  const session = typeof token === 'string' && token !== '' ? context.store.sessionFor(token) : undefined
+  if (!session) {
+    throw new HttpError(401, `react-connect-hub: the hub session token is missing, unknown or expired — ask the host for a new one`)
+  }
+  return session
+}
+
+function editedAccount(context: HubApiContext, session: DevSession): DevAccount | undefined {
+  if (session.accountId === undefined) return undefined
+  const account = context.store.accounts.get(session.accountId)
+  if (!account || account.originOwnerId !== session.originOwnerId) {
+    throw new HttpError(
+      404,
+      `react-connect-hub: the session edits account ${JSON.stringify(session.accountId)}, which this owner does not have`,
+    )
+  }
+  return account
+}
+
+/** The providers this session may connect; an edit session may only touch its account's provider. */
+function allowedProviders(context: HubApiContext, session: DevSession): Provider[] {
+  const account = editedAccount(context, session)
+  const providers = providersFor(session).filter(
+    (provider) => session.integrationId === undefined || provider.key === session.integrationId,
+  )
+  if (account) {
+    const own = findProvider(account.provider)
+    return own ? [own] : []
+  }
+  return providers
+}
+
+function fieldToWire(field: CredentialField) {
+  return {
+    key: field.key,
+    label: field.label,
+    type: field.type,
+    required: field.required,
+    secret: field.secret,
+    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+    ...(field.description ? { description: field.description } : {}),
+    ...(field.options ? { options: field.options } : {}),
+    ...(field.pattern ? { validation: { type: 'html-pattern', pattern: `^(?:${field.pattern})$` } } : {}),
+  }
+}
+
+function integrationToWire(provider: Provider, session: DevSession) {
+  const type = provider.categories.find((category) => session.categories?.includes(category)) ?? provider.categories[0]
+  return {
+    integration_id: provider.key,
+    provider: provider.key,
+    name: provider.name,
+    type,
+    categories: provider.categories,
+    version: '1.0.0',
+    active: true,
+    initials: provider.initials,
+    color: provider.color,
+    logo_url: logoDataUrl(provider),
+    authentication_config_key: AUTH_CONFIG_KEY,
+    environment: ENVIRONMENT,
+  }
+}
+
+/** An account as the hub sees it in edit mode: non-secret fields prefilled, secrets only as a redaction marker. */
+function accountForHub(account: DevAccount) {
+  return {
+    id: account.id,
+    provider: account.provider,
+    provider_name: account.providerName,
+    integrationId: account.provider,
+    authConfigKey: AUTH_CONFIG_KEY,
+    environment: ENVIRONMENT,
+    label: account.label ?? null,
+    type: account.type,
+    setupInformation: { ...account.setupInformation },
+    secrets: Object.fromEntries(Object.keys(account.secrets).map((key) => [key, REDACTED])),
+  }
+}
+
+function credentialsOf(body: unknown): Record<string, unknown> {
+  if (!isPlainObject(body)) throw new HttpError(400, 'react-connect-hub: the body must be a JSON object { integration_id, credentials }')
+  const credentials = body.credentials ?? {}
+  if (!isPlainObject(credentials)) throw new HttpError(400, 'react-connect-hub: credentials must be an object')
+  return credentials
+}
+
+function check(provider: Provider, credentials: Record<string, unknown>): void {
+  const problems = credentialProblems(provider, credentials)
+  const keys = Object.keys(problems)
+  if (keys.length > 0) {
+    throw new HttpError(400, `react-connect-hub: invalid ${provider.name} credentials — ${keys.map((key) => problems[key]).join('; ')}`, {
+      issues: keys.map((key) => ({ path: ['credentials', key], message: problems[key] })),
+    })
+  }
+}
+
+function split(provider: Provider, credentials: Record<string, unknown>) {
+  const setupInformation: Record<string, string> = {}
+  const secrets: Record<string, string> = {}
+  for (const field of provider.fields) {
+    const value = credentials[field.key]
+    if (typeof value !== 'string' || value === '') continue
+    if (field.secret) secrets[field.key] = value
+    else setupInformation[field.key] = value
+  }
+  return { setupInformation, secrets }
+}
+
+/** `/hub/settings`, `/hub/connectors`, `/hub/connectors/{id}`, `/hub/accounts`, `/hub/accounts/{id}`. */
+export async function handleHubApi(context: HubApiContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+  const path = url.pathname.replace(/\/+$/, '')
+  const method = request.method ?? 'GET'
+  if (!path.startsWith('/hub/')) return false
+  const session = sessionOf(context, request)
+
+  if (path === '/hub/settings' && method === 'GET') {
+    const account = editedAccount(context, session)
+    sendJson(response, 200, {
+      enabled_features: [],
+      existing_account_id: account?.id ?? null,
+      session: {
+        provider: account?.provider ?? session.provider ?? null,
+        categories: session.categories ?? null,
+        account_id: account?.id ?? null,
+        type: session.type ?? 'production',
+        label: session.label ?? null,
+        origin_owner_name: session.originOwnerName,
+        expires_at: new Date(session.expiresAt).toISOString(),
+      },
+    })
+    return true
+  }
+
+  if (path === '/hub/connectors' && method === 'GET') {
+    const only = url.searchParams.get('provider')
+    const providers = allowedProviders(context, session).filter((provider) => !only || provider.key === only)
+    sendJson(response, 200, { integrations: providers.map((provider) => integrationToWire(provider, session)) })
+    return true
+  }
+
+  const connectorPath = /^\/hub\/connectors\/([^/]+)$/.exec(path)
+  if (connectorPath?.[1] && method === 'GET') {
+    const id = decodeURIComponent(connectorPath[1])
+    const provider = allowedProviders(context, session).find((candidate) => candidate.key === id)
+    if (!provider) throw new HttpError(404, `react-connect-hub: no connector ${JSON.stringify(id)} for this session`)
+    sendJson(response, 200, {
+      ...integrationToWire(provider, session),
+      config: {
+        authentication: {
+          [AUTH_CONFIG_KEY]: {
+            [ENVIRONMENT]: { type: 'custom', fields: provider.fields.map(fieldToWire), guide: { description: provider.guide } },
+          },
+        },
+      },
+    })
+    return true
+  }
+
+  if (path === '/hub/accounts' && method === 'POST') {
+    if (session.accountId !== undefined) {
+      throw new HttpError(
+        409,
+        `react-connect-hub: this session edits account ${session.accountId}; PATCH /hub/accounts/${session.accountId}`,
+      )
+    }
+    const body = await readJson(request)
+    const credentials = credentialsOf(body)
+    const id = isPlainObject(body) ? body.integration_id : undefined
+    const provider = allowedProviders(context, session).find((candidate) => candidate.key === id)
+    if (!provider) throw new HttpError(404, `react-connect-hub: integration ${JSON.stringify(id)} is not available to this session`)
+    check(provider, credentials)
+    const { setupInformation, secrets } = split(provider, credentials)
+    const existing = session.multiple
+      ? undefined
+      : [...context.store.accounts.values()].find(
+          (account) => account.originOwnerId === session.originOwnerId && account.provider === provider.key,
+        )
+    if (existing) {
+      // Without `multiple`, connecting the same provider again re-authenticates the owner's account.
+      Object.assign(existing, { setupInformation, secrets, updatedAt: context.now() })
+      sendJson(response, 200, accountToWire(existing))
+      return true
+    }
+    const account = context.store.addAccount({
+      provider: provider.key,
+      providerName: provider.name,
+      originOwnerId: session.originOwnerId,
+      originOwnerName: session.originOwnerName,
+      ...(session.originUsername !== undefined ? { originUsername: session.originUsername } : {}),
+      ...(session.label !== undefined ? { label: session.label } : {}),
+      ...(session.metadata !== undefined ? { metadata: session.metadata } : {}),
+      type: session.type ?? 'production',
+      setupInformation,
+      secrets,
+    })
+    sendJson(response, 201, accountToWire(account))
+    return true
+  }
+
+  const accountPath = /^\/hub\/accounts\/([^/]+)$/.exec(path)
+  if (accountPath?.[1] && (method === 'GET' || method === 'PATCH')) {
+    const id = decodeURIComponent(accountPath[1])
+    const account = editedAccount(context, session)
+    if (!account || account.id !== id)
+      throw new HttpError(403, `react-connect-hub: this session may not read or change account ${JSON.stringify(id)}`)
+    if (method === 'GET') {
+      sendJson(response, 200, accountForHub(account))
+      return true
+    }
+    const provider = findProvider(account.provider)
+    if (!provider) throw new HttpError(409, `react-connect-hub: account ${id} belongs to an unknown provider`)
+    const incoming = credentialsOf(await readJson(request))
+    const merged: Record<string, unknown> = { ...account.setupInformation, ...account.secrets }
+    for (const [key, value] of Object.entries(incoming)) {
+      const secret = provider.fields.find((field) => field.key === key)?.secret
+      // An untouched secret comes back empty or redacted: keep the stored one.
+      if (secret && (value === '' || value === undefined || value === null || (typeof value === 'string' && value.startsWith(REDACTED))))
+        continue
+      merged[key] = value
+    }
+    check(provider, merged)
+    Object.assign(account, split(provider, merged), { updatedAt: context.now() })
+    sendJson(response, 200, accountToWire(account))
+    return true
+  }
+
+  throw new HttpError(404, `react-connect-hub: no hub endpoint ${method} ${path}`)
+}

@@ -1,0 +1,7 @@
+export type { CredentialField, Provider } from './catalog'
+export { PROVIDERS, providersFor } from './catalog'
+export { HUB_TOKEN_HEADER } from './hubApi'
+export type { DevHub, DevHubOptions } from './startDevHub'
+export { startDevHub } from './startDevHub'
+export type { DevAccount, DevSession, DevStore } from './store'
+export { createDevStore } from './store'

@@ -1,0 +1,149 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApiListener } from './apiServer'
+import { createHubPageListener, defaultHubRoot } from './hubPageServer'
+import { createDevStore, type DevStore } from './store'
+
+/** Options of `startDevHub`. */
+export interface DevHubOptions {
+  /**
+   * Port of the session API (`/connect_sessions`, `/accounts`, `/hub/*`). `0` picks a free port.
+   * @default 5175
+   */
+  apiPort?: number
+  /**
+   * Port of the hub page: its own origin, as in production. `0` picks a free port.
+   * @default 5174
+   */
+  hubPort?: number
+  /**
+   * Interface both servers listen on.
+   * @default '127.0.0.1'
+   */
+  host?: string
+  /**
+   * The secret key `POST /connect_sessions` and `/accounts` expect, as Basic auth `base64(apiKey + ':')`.
+   * @default process.env.CONNECT_HUB_DEV_API_KEY ?? 'dev_sk_connect_hub'
+   */
+  apiKey?: string
+  /**
+   * Host page origins (e.g. `'http://localhost:3000'`) the hub page agrees to talk to. Any other `origin`
+   * in the hub URL gets a refusal and no message at all.
+   * @default []
+   */
+  allowedOrigins?: string[]
+  /**
+   * Extra origins that may call the `/hub/*` endpoints from a browser, besides the hub page's own — e.g. a
+   * host page that renders StackOne's `@stackone/hub` component against this API.
+   * @default []
+   */
+  corsOrigins?: string[]
+  /**
+   * Injected delays, for benchmarks: `apiMs` before every API answer, `hubMs` before the hub page's HTML.
+   * @default { apiMs: 0, hubMs: 0 }
+   */
+  latency?: { apiMs?: number; hubMs?: number }
+  /**
+   * The clock used for session expiry and timestamps, in milliseconds since the epoch.
+   * @default Date.now
+   */
+  now?: () => number
+  /**
+   * Where accounts and sessions live.
+   * @default a new in-memory store
+   */
+  store?: DevStore
+  /**
+   * The directory of the built hub page.
+   * @default the copy built into this package (`dist/dev-hub`)
+   */
+  hubRoot?: string
+}
+
+/** A running dev hub. */
+export interface DevHub {
+  /** The session API's base URL, e.g. `http://127.0.0.1:5175`: pass it as `baseUrl` / `serverURL`. */
+  apiUrl: string
+  /** The hub page's URL, e.g. `http://127.0.0.1:5174/`: pass it as `hubUrl`. */
+  hubUrl: string
+  apiKey: string
+  store: DevStore
+  /** Stops both servers, dropping open connections. */
+  close(): Promise<void>
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+}
+
+const originOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+/** Starts the dev session API and the reference hub page, each on its own origin. */
+export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> {
+  const host = options.host ?? '127.0.0.1'
+  const apiKey = options.apiKey ?? process.env.CONNECT_HUB_DEV_API_KEY ?? 'dev_sk_connect_hub'
+  const now = options.now ?? Date.now
+  const store = options.store ?? createDevStore(now)
+  const hubRoot = options.hubRoot ?? defaultHubRoot()
+  for (const origin of [...(options.allowedOrigins ?? []), ...(options.corsOrigins ?? [])]) {
+    if (new URL(origin).origin !== origin) {
+      throw new Error(`react-connect-hub: ${JSON.stringify(origin)} is not an origin — write it as scheme://host[:port], without a path`)
+    }
+  }
+
+  const corsOrigins = new Set(options.corsOrigins ?? [])
+  let sessionId = 0
+  const context = {
+    store,
+    apiKey,
+    now,
+    hubUrl: '',
+    organizationId: 1,
+    projectId: 'dev_project',
+    nextSessionId: () => ++sessionId,
+    corsOrigins,
+    latencyMs: options.latency?.apiMs ?? 0,
+  }
+  const api = createServer(createApiListener(context))
+  const apiUrl = originOf(host, await listen(api, options.apiPort ?? 5175, host))
+
+  const hub = createServer(
+    createHubPageListener({
+      root: hubRoot,
+      config: { apiUrl, allowedOrigins: options.allowedOrigins ?? [] },
+      latencyMs: options.latency?.hubMs ?? 0,
+    }),
+  )
+  let hubOrigin: string
+  try {
+    hubOrigin = originOf(host, await listen(hub, options.hubPort ?? 5174, host))
+  } catch (error) {
+    await stop(api)
+    throw error
+  }
+  corsOrigins.add(hubOrigin)
+  context.hubUrl = `${hubOrigin}/`
+
+  return {
+    apiUrl,
+    hubUrl: context.hubUrl,
+    apiKey,
+    store,
+    close: async () => {
+      await Promise.all([stop(api), stop(hub)])
+    },
+  }
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto'
+import type { JsonObject } from '../session/metadata'
+import type { AccountType, NormalizedConnectSessionCreate } from '../session/schema'
+
+/** A connect session as the dev API keeps it. */
+export interface DevSession extends NormalizedConnectSessionCreate {
+  id: number
+  token: string
+  /** Milliseconds since the epoch, from the injected clock. */
+  createdAt: number
+  expiresAt: number
+}
+
+/** A connected account as the dev API keeps it. `secrets` never leave the store. */
+export interface DevAccount {
+  id: string
+  provider: string
+  providerName: string
+  originOwnerId: string
+  originOwnerName: string
+  originUsername?: string
+  label?: string
+  metadata?: JsonObject
+  type: AccountType
+  /** The non-secret credential fields, e.g. a subdomain. */
+  setupInformation: Record<string, string>
+  secrets: Record<string, string>
+  createdAt: number
+  updatedAt: number
+}
+
+/** The dev API's in-memory state: inspect it in tests, seed it, or `reset()` it between tests. */
+export interface DevStore {
+  /** Sessions by token. */
+  readonly sessions: Map<string, DevSession>
+  /** Accounts by id. */
+  readonly accounts: Map<string, DevAccount>
+  /** Adds an account directly, as if the hub had connected it. Returns it. */
+  addAccount(account: Omit<DevAccount, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }): DevAccount
+  /** The session a token stands for, or `undefined` when it is unknown or expired. */
+  sessionFor(token: string): DevSession | undefined
+  /** Forgets every session and account. */
+  reset(): void
+}
+
+export const randomToken = (prefix: string, bytes = 24) => `${prefix}${randomBytes(bytes).toString('base64url')}`
+
+export function createDevStore(now: () => number = Date.now): DevStore {
+  const sessions = new Map<string, DevSession>()
+  const accounts = new Map<string, DevAccount>()
+  return {
+    sessions,
+    accounts,
+    addAccount(input) {
+      const time = now()
+      const account: DevAccount = { ...input, id: input.id ?? randomToken('acc_', 12), createdAt: time, updatedAt: time }
+      accounts.set(account.id, account)
+      return account
+    },
+    sessionFor(token) {
+      const session = sessions.get(token)
+      if (!session) return undefined
+      if (now() >= session.expiresAt) {
+        sessions.delete(token)
+        return undefined
+      }
+      return session
+    },
+    reset() {
+      sessions.clear()
+      accounts.clear()
+    },
+  }
+}
