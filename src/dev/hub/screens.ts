@@ -64,12 +64,16 @@ export function showCatalog(integrations: Integration[], onPick: (integration: I
     announce(`${matching.length} integration${matching.length === 1 ? '' : 's'}`)
   }
   search.addEventListener('input', render)
-  show('catalog', [
-    heading('Connect an integration'),
-    h('div', { class: 'field' }, h('label', { for: 'search' }, 'Search integrations'), search),
-    list,
-    empty,
-  ])
+  show(
+    'catalog',
+    [
+      heading('Connect an integration'),
+      h('div', { class: 'field' }, h('label', { for: 'search' }, 'Search integrations'), search),
+      list,
+      empty,
+    ],
+    search,
+  )
   render()
 }
 
