@@ -61,10 +61,7 @@ const hubFields: Record<HubMessageType, Fields> = {
   ready: {},
   success: {
     account: (value) =>
-      isPlainObject(value) &&
-      Object.keys(value).length === 2 &&
-      text(LIMITS.id)(value.id) &&
-      text(LIMITS.id)(value.provider),
+      isPlainObject(value) && Object.keys(value).length === 2 && text(LIMITS.id)(value.id) && text(LIMITS.id)(value.provider),
     mode: (value) => value === 'create' || value === 'edit',
   },
   cancel: {},

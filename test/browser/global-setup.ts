@@ -1,6 +1,47 @@
+import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { TestProject } from 'vitest/node'
 
-// Servers that the browser tests need on other origins are started here and their URLs provided.
-export default async function setup(_project: TestProject) {
-  return async () => {}
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Origin of the test hub: 127.0.0.1, while the tests run on localhost, so it is another origin. */
+    hubOrigin: string
+  }
+}
+
+/** Serves the test hub pages from another origin and logs every URL requested, for the "no token in a URL" check. */
+export default async function setup(project: TestProject) {
+  const log: string[] = []
+  const failed = new Set<string>()
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    response.setHeader('Access-Control-Allow-Origin', '*')
+    if (url.pathname === '/__log') {
+      response.setHeader('Content-Type', 'application/json')
+      response.end(JSON.stringify(log))
+      return
+    }
+    log.push(request.url ?? '')
+    const name = url.pathname.slice(1)
+    if (!/^[a-z-]+\.html$/.test(name)) {
+      response.statusCode = 404
+      response.end('not found')
+      return
+    }
+    // fail-once=<id>: the first load of that id gets a page that never says ready.
+    const once = url.searchParams.get('fail-once')
+    if (once && !failed.has(once)) {
+      failed.add(once)
+      response.end('<!doctype html><title>Broken hub</title>')
+      return
+    }
+    const delay = Number(url.searchParams.get('delay') ?? 0)
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+    response.setHeader('Content-Type', 'text/html; charset=utf-8')
+    response.end(await readFile(new URL(`./fixtures/${name}`, import.meta.url)))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  project.provide('hubOrigin', `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+  return () => new Promise<void>((resolve) => server.close(() => resolve()))
 }

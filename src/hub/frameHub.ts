@@ -1,0 +1,96 @@
+import { ConnectHubError } from '../errors'
+import { hostMessage, hubFrameUrl, parseHubMessage } from '../protocol/messages'
+import type { NormalizedConnectSessionOptions } from '../session/schema'
+import type { HubFactory } from './types'
+
+/**
+ * An iframe hub at `hubUrl`, spoken to with protocol v1. A message is acted on only when it comes
+ * from the hub's exact origin, from this iframe's window, and parses; the token only ever travels by
+ * `postMessage` to that origin.
+ */
+export function frameHub(hubUrl: string): HubFactory {
+  return ({ display, container, callbacks, title }) => {
+    const hostOrigin = window.location.origin
+    const src = hubFrameUrl(hubUrl, hostOrigin, display)
+    const hubOrigin = src.origin
+    const frame = document.createElement('iframe')
+    frame.className = 'rch-frame'
+    frame.title = title
+    frame.src = src.href
+    frame.referrerPolicy = 'origin'
+    // The hub needs its own origin (storage, fetch) and may open an OAuth popup; it may never navigate the host.
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox')
+
+    let ready = false
+    let pending: { token: string; session: NormalizedConnectSessionOptions } | undefined
+    let destroyed = false
+
+    const post = (message: ReturnType<typeof hostMessage>) => frame.contentWindow?.postMessage(message, hubOrigin)
+    const init = () => {
+      if (ready && pending) {
+        post(hostMessage('init', pending))
+        pending = undefined
+      }
+    }
+
+    function onMessage(event: MessageEvent) {
+      if (event.source !== frame.contentWindow || event.origin !== hubOrigin) {
+        // Messages meant for others are common (extensions, other widgets): only report those that claim to be ours.
+        if ((event.data as { protocol?: unknown } | null)?.protocol === 'connect-hub') {
+          callbacks.event('message_ignored', { reason: event.origin !== hubOrigin ? 'origin' : 'source', origin: event.origin })
+        }
+        return
+      }
+      const message = parseHubMessage(event.data)
+      if (!message) {
+        callbacks.event('message_ignored', { reason: 'shape', origin: event.origin })
+        return
+      }
+      switch (message.type) {
+        case 'ready':
+          if (!ready) {
+            ready = true
+            callbacks.ready()
+            init()
+          }
+          return
+        case 'success':
+          return callbacks.success(message.account, message.mode)
+        case 'cancel':
+          return callbacks.cancel()
+        case 'error':
+          return callbacks.error(new ConnectHubError('hub_error', `the hub reported ${message.code}: ${message.message}`))
+        case 'token_expired':
+          return callbacks.tokenExpired()
+        case 'resize':
+          return callbacks.resize(message.height)
+        case 'event':
+          return callbacks.event(message.name, message.data)
+      }
+    }
+
+    window.addEventListener('message', onMessage)
+    container.append(frame)
+
+    return {
+      start(token, session) {
+        pending = { token, session }
+        init()
+      },
+      refresh(token) {
+        if (ready) post(hostMessage('token', { token }))
+        else if (pending) pending.token = token
+      },
+      focus() {
+        frame.focus()
+      },
+      destroy() {
+        if (destroyed) return
+        destroyed = true
+        window.removeEventListener('message', onMessage)
+        if (ready) post(hostMessage('close', {}))
+        frame.remove()
+      },
+    }
+  }
+}

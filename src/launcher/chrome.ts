@@ -1,0 +1,119 @@
+import type { HubDisplay } from '../protocol/messages'
+import type { ConnectHubLabels } from './labels'
+import { installStyles } from './styles'
+
+export type ChromeState = 'loading' | 'open' | 'error'
+
+export interface ChromeOptions {
+  display: HubDisplay
+  /** Where an inline hub goes. */
+  container: HTMLElement | undefined
+  labels: ConnectHubLabels
+  className: string | undefined
+  onDismiss(): void
+  onRetry(): void
+}
+
+let ids = 0
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag)
+  node.className = className
+  if (text !== undefined) node.textContent = text
+  return node
+}
+
+/**
+ * The launcher's own frame around a hub: a native modal `<dialog>` (top layer, inert page, Escape) or
+ * an inline box, with a loading state, an error state with Retry and a close control.
+ */
+export function createChrome({ display, container, labels, className, onDismiss, onRetry }: ChromeOptions) {
+  installStyles()
+  const modal = display === 'modal'
+  const root = modal ? element('dialog', 'rch-root rch-dialog') : element('div', 'rch-root rch-inline')
+  if (className) root.classList.add(...className.split(/\s+/).filter(Boolean))
+  root.dataset.state = 'loading'
+
+  const titleId = `rch-title-${++ids}`
+  const body = element('div', 'rch-body')
+  const status = element('div', 'rch-status')
+  status.setAttribute('role', 'status')
+  status.append(element('div', 'rch-spinner'), element('span', '', labels.loading))
+  const error = element('div', 'rch-error')
+  error.setAttribute('role', 'alert')
+  const errorTitle = element('p', 'rch-error-title', labels.error)
+  const errorMessage = element('p', 'rch-error-message')
+  const retry = element('button', 'rch-retry', labels.retry)
+  retry.type = 'button'
+  retry.addEventListener('click', onRetry)
+  error.append(errorTitle, errorMessage, retry)
+  body.append(status, error)
+
+  if (modal) {
+    const header = element('div', 'rch-header')
+    const title = element('h2', 'rch-title', labels.title)
+    title.id = titleId
+    const close = element('button', 'rch-close', '×')
+    close.type = 'button'
+    close.setAttribute('aria-label', labels.close)
+    close.addEventListener('click', onDismiss)
+    header.append(title, close)
+    root.setAttribute('aria-labelledby', titleId)
+    root.append(header, body)
+    // Escape: keep the launcher in charge of closing, so callbacks, focus and overflow stay in step.
+    root.addEventListener('cancel', (event) => {
+      event.preventDefault()
+      onDismiss()
+    })
+    document.body.append(root)
+  } else {
+    root.setAttribute('role', 'region')
+    root.setAttribute('aria-label', labels.title)
+    root.hidden = true
+    root.append(body)
+    ;(container ?? document.body).append(root)
+  }
+
+  let overflow: string | undefined
+  let focusBack: HTMLElement | undefined
+
+  return {
+    /** Where the hub renders; never moved once the hub started loading. */
+    body,
+    root,
+    show() {
+      const active = document.activeElement
+      focusBack = active instanceof HTMLElement && active !== document.body ? active : undefined
+      if (root instanceof HTMLDialogElement) {
+        overflow = document.body.style.overflow
+        document.body.style.overflow = 'hidden'
+        root.showModal()
+      } else {
+        root.hidden = false
+      }
+    },
+    get shown() {
+      return root instanceof HTMLDialogElement ? root.open : !root.hidden
+    },
+    setState(state: ChromeState, message?: string) {
+      root.dataset.state = state
+      root.setAttribute('aria-busy', String(state === 'loading'))
+      errorMessage.textContent = message ?? ''
+      if (state === 'error' && this.shown) retry.focus()
+    },
+    setHeight(height: number) {
+      root.style.setProperty('--rch-frame-height', `${Math.ceil(height)}px`)
+      body.style.height = `${Math.ceil(height)}px`
+    },
+    destroy() {
+      const wasShown = this.shown
+      if (root instanceof HTMLDialogElement && root.open) root.close()
+      if (overflow !== undefined) document.body.style.overflow = overflow
+      overflow = undefined
+      root.remove()
+      if (wasShown && focusBack?.isConnected) focusBack.focus()
+    },
+  }
+}
+
+export type Chrome = ReturnType<typeof createChrome>

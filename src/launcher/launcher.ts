@@ -1,0 +1,358 @@
+import { ConnectHubError, isConnectHubError } from '../errors'
+import { frameHub } from '../hub/frameHub'
+import type { HubFactory, HubInstance } from '../hub/types'
+import { parseConnectSessionOptions } from '../session/parse'
+import { type NormalizedConnectSessionOptions, SESSION_FIELDS } from '../session/schema'
+import { createTokenSource, type Token } from '../token/tokenSource'
+import { type Chrome, createChrome } from './chrome'
+import { resolveLabels } from './labels'
+import type { ConnectHubEvent, ConnectHubOptions, ConnectHubState } from './types'
+
+const DEFAULT_TIMEOUT_MS = 15_000
+/** A second `token_expired` this soon after a refresh means refreshing does not help. */
+const REFRESH_WINDOW_MS = 10_000
+
+/** The launcher that has a hub on screen: one per page at a time. */
+let active: object | undefined
+
+interface Run {
+  key: string
+  session: NormalizedConnectSessionOptions
+  chrome: Chrome
+  hub: HubInstance | undefined
+  hubReady: boolean
+  hubTimer: ReturnType<typeof setTimeout> | undefined
+  token: Token | undefined
+  started: boolean
+  refreshedAt: number
+  succeeded: Set<string>
+}
+
+const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
+
+function sessionOf(options: ConnectHubOptions): Record<string, unknown> {
+  const session: Record<string, unknown> = {}
+  for (const field of SESSION_FIELDS) if (options[field] !== undefined) session[field] = options[field]
+  return session
+}
+
+/** A stable key for a session: same options in any key order → same key. */
+function keyOf(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  )
+}
+
+/**
+ * The React-free launcher: validates the session, fetches the token, runs the hub inside the launcher's
+ * chrome, and reports through callbacks read from the latest options. `useConnectHub` subscribes to it.
+ */
+export function createLauncher(initial: ConnectHubOptions) {
+  let options = initial
+  let state = IDLE
+  let run: Run | undefined
+  const listeners = new Set<() => void>()
+  const self = {}
+
+  const tokens = createTokenSource({
+    getToken: () => options.getToken,
+    timeoutMs: () => options.tokenTimeout ?? DEFAULT_TIMEOUT_MS,
+  })
+
+  function setState(next: Partial<ConnectHubState>) {
+    const merged = { ...state, ...next }
+    if (merged.status === state.status && merged.error === state.error && merged.isOpen === state.isOpen) return
+    state = merged
+    for (const listener of listeners) listener()
+  }
+
+  function emit(event: ConnectHubEvent) {
+    options.onEvent?.(event)
+  }
+  const now = () => performance.timeOrigin + performance.now()
+  const event = <T extends ConnectHubEvent['type']>(type: T, extra?: Omit<Extract<ConnectHubEvent, { type: T }>, 'type' | 'timestamp'>) =>
+    emit({ type, timestamp: now(), ...extra } as ConnectHubEvent)
+
+  function report(error: ConnectHubError) {
+    event('error', { error })
+    if (options.onError) options.onError(error)
+    else console.error(error)
+  }
+
+  function resolveSession(): { key: string; session: NormalizedConnectSessionOptions } {
+    const session = parseConnectSessionOptions(sessionOf(options))
+    return { key: keyOf(session), session }
+  }
+
+  function hubFactory(): HubFactory {
+    if (options.hub) return options.hub
+    const url = options.hubUrl
+    if (!url || !URL.canParse(url)) {
+      throw new ConnectHubError('hub_unavailable', `hubUrl ${JSON.stringify(url)} is not an absolute URL — pass the URL of your hub page`)
+    }
+    return frameHub(url)
+  }
+
+  function syncStatus(current: Run) {
+    if (current !== run || !current.chrome.shown || state.status === 'error') return
+    const ready = current.hubReady && current.started
+    current.chrome.setState(ready ? 'open' : 'loading')
+    setState({ status: ready ? 'open' : current.token ? 'opening' : 'fetching-token' })
+  }
+
+  function fail(current: Run, error: ConnectHubError) {
+    if (current !== run) return
+    if (!current.chrome.shown) {
+      // A prefetch that failed is dropped quietly; the click tries again and reports.
+      discard()
+      return
+    }
+    clearTimeout(current.hubTimer)
+    current.chrome.setState('error', error.message.replace(/^react-connect-hub: /, ''))
+    setState({ status: 'error', error })
+    report(error)
+  }
+
+  function requestToken(current: Run, reason?: 'expired' | 'stale') {
+    event('token_requested')
+    tokens.get(current.key, current.session, reason === 'expired').then(
+      (token) => {
+        if (current !== run) return
+        event(reason ? 'token_refreshed' : 'token_received', reason ? { reason } : undefined)
+        deliver(current, token)
+      },
+      (error: unknown) => {
+        if (isAbort(error)) return
+        fail(current, isConnectHubError(error) ? error : new ConnectHubError('token_failed', String(error), { cause: error }))
+      },
+    )
+  }
+
+  function deliver(current: Run, token: Token) {
+    current.token = token
+    if (current.started) current.hub?.refresh(token.token)
+    else {
+      current.started = true
+      current.hub?.start(token.token, current.session)
+    }
+    syncStatus(current)
+  }
+
+  // A pre-loaded hub is not on screen: no user can have connected or cancelled in it.
+  const ignoreHidden = () => event('message_ignored', { reason: 'hidden', origin: '' })
+
+  function startHub(current: Run) {
+    current.hubReady = false
+    const timeout = options.hubTimeout ?? DEFAULT_TIMEOUT_MS
+    current.hubTimer = setTimeout(
+      () =>
+        fail(
+          current,
+          new ConnectHubError('hub_unavailable', `the hub did not answer within ${timeout} ms — check hubUrl and that the hub page loads`),
+        ),
+      timeout,
+    )
+    current.hub = hubFactory()({
+      display: options.display ?? 'modal',
+      container: current.chrome.body,
+      title: resolveLabels(options.labels, current.session.accountId !== undefined).title,
+      callbacks: {
+        ready() {
+          if (current !== run) return
+          clearTimeout(current.hubTimer)
+          current.hubReady = true
+          event('hub_ready')
+          syncStatus(current)
+          if (current.chrome.shown) current.hub?.focus()
+        },
+        success(account, mode) {
+          if (current !== run || current.succeeded.has(account.id)) return
+          if (!current.chrome.shown) return ignoreHidden()
+          current.succeeded.add(account.id)
+          const result = { accountId: account.id, provider: account.provider, mode }
+          event('success', result)
+          options.onSuccess?.(result)
+          finish(true)
+        },
+        cancel() {
+          if (current !== run) return
+          if (!current.chrome.shown) return ignoreHidden()
+          finish(false)
+        },
+        error(error) {
+          fail(current, error)
+        },
+        tokenExpired() {
+          if (current !== run) return
+          const at = Date.now()
+          if (at - current.refreshedAt < REFRESH_WINDOW_MS) {
+            fail(
+              current,
+              new ConnectHubError('token_expired', 'the hub rejected a freshly refreshed token — check the token your backend returns'),
+            )
+            return
+          }
+          current.refreshedAt = at
+          requestToken(current, 'expired')
+        },
+        resize(height) {
+          if (current === run && options.display === 'inline') current.chrome.setHeight(height)
+        },
+        event(name, data) {
+          if (current !== run) return
+          if (name === 'message_ignored') event('message_ignored', data as { reason: 'origin'; origin: string })
+          else event('hub_event', data === undefined ? { name } : { name, data })
+        },
+      },
+    })
+  }
+
+  /** Creates the chrome, the hub and the token request for the current session, hidden until shown. */
+  function ensureRun(): Run {
+    const { key, session } = resolveSession()
+    if (run && run.key !== key && !run.chrome.shown) discard()
+    if (run) return run
+    const labels = resolveLabels(options.labels, session.accountId !== undefined)
+    const current: Run = {
+      key,
+      session,
+      chrome: createChrome({
+        display: options.display ?? 'modal',
+        container: (typeof options.container === 'function' ? options.container() : options.container) ?? undefined,
+        labels,
+        className: options.dialogClassName,
+        onDismiss: () => finish(false),
+        onRetry: () => retry(),
+      }),
+      hub: undefined,
+      hubReady: false,
+      hubTimer: undefined,
+      token: undefined,
+      started: false,
+      refreshedAt: Number.NEGATIVE_INFINITY,
+      succeeded: new Set(),
+    }
+    run = current
+    try {
+      startHub(current)
+    } catch (error) {
+      discard()
+      throw error
+    }
+    requestToken(current)
+    return current
+  }
+
+  /** Removes the run without a word: prefetch dropped, component unmounted. */
+  function discard() {
+    const current = run
+    if (!current) return
+    run = undefined
+    clearTimeout(current.hubTimer)
+    tokens.abort()
+    current.hub?.destroy()
+    current.chrome.destroy()
+    if (active === self) active = undefined
+  }
+
+  function finish(succeeded: boolean) {
+    if (!run?.chrome.shown) return
+    discard()
+    setState(IDLE)
+    if (!succeeded) {
+      event('cancel')
+      options.onCancel?.()
+    }
+    event('close')
+    options.onClose?.()
+  }
+
+  function retry() {
+    const current = run
+    if (!current || state.status !== 'error') return
+    setState({ status: 'fetching-token', error: null })
+    clearTimeout(current.hubTimer)
+    current.hub?.destroy()
+    current.hub = undefined
+    current.chrome.setState('loading')
+    // The hub factory already succeeded once for this run, so it cannot throw here.
+    startHub(current)
+    current.started = false
+    current.token = undefined
+    const cached = tokens.peek(current.key)
+    if (cached) deliver(current, cached)
+    else requestToken(current)
+    syncStatus(current)
+  }
+
+  function guard(action: () => void) {
+    try {
+      action()
+    } catch (error) {
+      const failure = isConnectHubError(error) ? error : new ConnectHubError('hub_unavailable', String(error), { cause: error })
+      setState({ status: 'error', error: failure, isOpen: false })
+      report(failure)
+    }
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    /** Replaces the options; callbacks are always read from the latest. A session change drops a hidden prefetch. */
+    setOptions(next: ConnectHubOptions) {
+      options = next
+    },
+    /** Opens the hub. A no-op while open, or while another launcher on the page has a hub open. */
+    open() {
+      if (state.isOpen) return
+      if (active && active !== self) {
+        event('open_blocked')
+        return
+      }
+      guard(() => {
+        const current = ensureRun()
+        active = self
+        setState({ isOpen: true, error: null })
+        current.chrome.show()
+        event('hub_opened')
+        if (current.token && !tokens.peek(current.key)) requestToken(current, 'stale')
+        syncStatus(current)
+      })
+    },
+    /** Closes the hub as a dismissal (`onCancel`, `onClose`). Safe to call twice. */
+    close() {
+      finish(false)
+    },
+    /** Fetches the token and pre-loads the hub, hidden, so that `open()` shows a ready hub. */
+    prefetch() {
+      if (state.isOpen || typeof window === 'undefined') return
+      try {
+        ensureRun()
+      } catch {
+        // Invalid options are reported when the user opens the hub, not on hover.
+      }
+    },
+    /** Drops a hidden prefetch that no longer matches the options. */
+    sync() {
+      if (!run || run.chrome.shown) return
+      try {
+        if (resolveSession().key !== run.key) discard()
+      } catch {
+        discard()
+      }
+    },
+    /** Tears everything down without callbacks: the component unmounted. */
+    destroy() {
+      discard()
+      if (state !== IDLE) setState(IDLE)
+    },
+  }
+}
+
+export type Launcher = ReturnType<typeof createLauncher>

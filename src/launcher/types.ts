@@ -1,0 +1,102 @@
+import type { ConnectHubError } from '../errors'
+import type { HubFactory } from '../hub/types'
+import type { ConnectMode, HubDisplay } from '../protocol/messages'
+import type { ConnectSessionOptions } from '../session/schema'
+import type { GetToken } from '../token/tokenSource'
+import type { ConnectHubLabels } from './labels'
+
+export type ConnectHubStatus = 'idle' | 'fetching-token' | 'opening' | 'open' | 'error'
+
+/** When to fetch the token and pre-load the hub before the user clicks. */
+export type PrefetchStrategy = 'intent' | 'visible' | 'mount' | 'none'
+
+/** What `onSuccess` receives: the account that was connected or edited. */
+export interface ConnectSuccess {
+  accountId: string
+  provider: string
+  mode: ConnectMode
+}
+
+interface EventBase<T extends string> {
+  type: T
+  /** Epoch milliseconds, sub-millisecond precision (`performance.timeOrigin + performance.now()`). */
+  timestamp: number
+}
+
+/** The launcher's event stream, for analytics and timing. */
+export type ConnectHubEvent =
+  | EventBase<'token_requested' | 'token_received' | 'hub_opened' | 'hub_ready' | 'cancel' | 'close' | 'open_blocked'>
+  | (EventBase<'token_refreshed'> & { reason: 'expired' | 'stale' })
+  | (EventBase<'success'> & ConnectSuccess)
+  | (EventBase<'error'> & { error: ConnectHubError })
+  | (EventBase<'message_ignored'> & {
+      /** `origin`/`source`: not from the hub's frame; `shape`: not protocol v1; `hidden`: success or cancel from a pre-loaded hub not yet shown. */
+      reason: 'origin' | 'source' | 'shape' | 'hidden'
+      origin: string
+    })
+  | (EventBase<'hub_event'> & { name: string; data?: unknown })
+
+export interface ConnectHubCallbacks {
+  /** Called once per account connected or edited, before the hub closes. */
+  onSuccess?: ((result: ConnectSuccess) => void) | undefined
+  /** Called when the hub is dismissed without success (close control, Escape, the hub's cancel, `close()`). */
+  onCancel?: (() => void) | undefined
+  /** Called on every dismissal, after `onSuccess` or `onCancel`. */
+  onClose?: (() => void) | undefined
+  /** Called with every failure. Without it, each failure is logged once with `console.error`. */
+  onError?: ((error: ConnectHubError) => void) | undefined
+  /** Called with every event of the launcher, for analytics and timing. */
+  onEvent?: ((event: ConnectHubEvent) => void) | undefined
+}
+
+/** Options of `useConnectHub` and `<ConnectButton>`, besides the connect-session options. */
+export interface ConnectHubSettings extends ConnectHubCallbacks {
+  /** Asks your backend for a connect-session token. Called with the validated session options and an `AbortSignal`. */
+  getToken: GetToken
+  /** The URL of the hub page (protocol v1). Required unless `hub` is given. */
+  hubUrl?: string | undefined
+  /** Another kind of hub, e.g. `stackOneHub()` from `react-connect-hub/stackone`. Takes precedence over `hubUrl`. */
+  hub?: HubFactory | undefined
+  /** `'modal'`: a dialog over the page. `'inline'`: the hub in place (or in `container`). @default 'modal' */
+  display?: HubDisplay | undefined
+  /** Where an inline hub is rendered (an element, or a function returning it when the hub opens). @default the element `<ConnectButton>` renders after itself */
+  container?: HTMLElement | null | (() => HTMLElement | null) | undefined
+  /** When to fetch the token and pre-load the hub ahead of the click. @default 'intent' */
+  prefetch?: PrefetchStrategy | undefined
+  /** How long `getToken` may take before `token_timeout`, in ms. @default 15000 */
+  tokenTimeout?: number | undefined
+  /** How long the hub may take to say `ready` before `hub_unavailable`, in ms. @default 15000 */
+  hubTimeout?: number | undefined
+  /** The launcher's own strings (dialog name, close, loading, error, retry). */
+  labels?: Partial<ConnectHubLabels> | undefined
+  /** Classes added to the dialog (or inline box), next to `rch-root rch-dialog` / `rch-inline`. */
+  dialogClassName?: string | undefined
+}
+
+/** Everything `useConnectHub` takes: the connect-session options and the launcher's settings. */
+export type ConnectHubOptions = ConnectSessionOptions & ConnectHubSettings
+
+export interface ConnectHubState {
+  status: ConnectHubStatus
+  error: ConnectHubError | null
+  isOpen: boolean
+}
+
+/** The runtime list of `ConnectHubSettings` keys, to tell them apart from a component's other props. */
+export const SETTINGS_KEYS = [
+  'getToken',
+  'hubUrl',
+  'hub',
+  'display',
+  'container',
+  'prefetch',
+  'tokenTimeout',
+  'hubTimeout',
+  'labels',
+  'dialogClassName',
+  'onSuccess',
+  'onCancel',
+  'onClose',
+  'onError',
+  'onEvent',
+] as const satisfies readonly (keyof ConnectHubSettings)[]

@@ -1,0 +1,51 @@
+import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type { ConnectHubError } from '../errors'
+import { createLauncher } from '../launcher/launcher'
+import type { ConnectHubOptions, ConnectHubState, ConnectHubStatus } from '../launcher/types'
+
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+const SERVER_STATE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+
+export interface UseConnectHubResult {
+  /** Opens the hub: validates the session, fetches the token and loads the hub at the same time. */
+  open: () => void
+  /** Closes the hub as a dismissal. Safe to call at any time. */
+  close: () => void
+  /** Fetches the token and pre-loads the hub ahead of a click (call it on hover or focus of your trigger). */
+  prefetch: () => void
+  status: ConnectHubStatus
+  error: ConnectHubError | null
+  isOpen: boolean
+}
+
+/**
+ * Connects an account through the hub. Pass the connect-session options, `getToken` and `hubUrl`;
+ * call `open()` from your trigger. Callbacks are read from the latest render: changing them never
+ * re-creates the hub or re-fetches a token.
+ */
+export function useConnectHub(options: ConnectHubOptions): UseConnectHubResult {
+  const [launcher] = useState(() => createLauncher(options))
+
+  useIsomorphicLayoutEffect(() => {
+    launcher.setOptions(options)
+    launcher.sync()
+  })
+
+  const state = useSyncExternalStore(launcher.subscribe, launcher.getState, () => SERVER_STATE)
+
+  const prefetchOnMount = options.prefetch === 'mount'
+  const [mounts] = useState(() => ({ count: 0 }))
+  useEffect(() => {
+    mounts.count++
+    if (prefetchOnMount) launcher.prefetch()
+    return () => {
+      mounts.count--
+      // StrictMode unmounts and remounts at once: tear down only if nothing remounted by the next microtask.
+      queueMicrotask(() => {
+        if (mounts.count === 0) launcher.destroy()
+      })
+    }
+  }, [launcher, mounts, prefetchOnMount])
+
+  return useMemo(() => ({ open: launcher.open, close: launcher.close, prefetch: launcher.prefetch, ...state }), [launcher, state])
+}

@@ -1,0 +1,293 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { StrictMode } from 'react'
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { ConnectButton, type ConnectHubEvent, type ConnectHubOptions, type GetToken, useConnectHub } from '../../src'
+
+const hubOrigin = inject('hubOrigin')
+let failOnce = 0
+const hubUrl = (then = 'none', extra = '') => `${hubOrigin}/hub.html?then=${then}${extra}`
+
+function setup() {
+  const events: ConnectHubEvent[] = []
+  const calls: string[] = []
+  let issued = 0
+  const getToken = vi.fn<GetToken>(async () => `tok_${++issued}_${'x'.repeat(24)}`)
+  const callbacks = {
+    onEvent: (event: ConnectHubEvent) => events.push(event),
+    onSuccess: vi.fn(() => calls.push('success')),
+    onCancel: vi.fn(() => calls.push('cancel')),
+    onClose: vi.fn(() => calls.push('close')),
+    onError: vi.fn(() => calls.push('error')),
+  }
+  const hubEvent = (name: string) =>
+    events.filter((event): event is Extract<ConnectHubEvent, { type: 'hub_event' }> => event.type === 'hub_event' && event.name === name)
+  return { events, calls, getToken, callbacks, hubEvent }
+}
+
+function HookUser({ target, ...options }: ConnectHubOptions & { target: { hub?: ReturnType<typeof useConnectHub> } }) {
+  target.hub = useConnectHub(options)
+  return null
+}
+
+const frames = () => document.querySelectorAll('iframe')
+const closeDialog = () => userEvent.click(screen.getByRole('button', { name: 'Close' }))
+
+let consoleError: ReturnType<typeof vi.spyOn>
+beforeEach(() => {
+  consoleError = vi.spyOn(console, 'error')
+})
+afterEach(async () => {
+  cleanup()
+  await Promise.resolve()
+  expect(consoleError).not.toHaveBeenCalled()
+  consoleError.mockRestore()
+  expect(document.querySelector('dialog')).toBeNull()
+  expect(document.body.style.overflow).toBe('')
+})
+
+describe('given a ConnectButton and a hub on another origin', () => {
+  it('when clicked → it fetches one token, loads the hub and hands the token over by message', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl()} categories={['hris', 'hrisLegacy']} type="TEST" {...t.callbacks} />)
+    const button = screen.getByRole('button', { name: 'Connect' })
+    await userEvent.click(button)
+
+    const dialog = await screen.findByRole('dialog', { name: 'Connect an account' })
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    expect(t.getToken.mock.calls[0]?.[0]).toEqual({ categories: ['hris', 'hris-legacy'], type: 'test' })
+    expect(t.getToken.mock.calls[0]?.[1].signal).toBeInstanceOf(AbortSignal)
+    expect(t.hubEvent('init')[0]?.data).toEqual({
+      token: 'tok_1_xxxxxxxxxxxxxxxxxxxxxxxx',
+      session: { categories: ['hris', 'hris-legacy'], type: 'test' },
+    })
+    await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'open'))
+    expect(button).toHaveAttribute('data-state', 'open')
+    expect(frames()).toHaveLength(1)
+
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+    expect(t.calls).toEqual(['cancel', 'close'])
+  })
+
+  it('when the hub loads → the token appears in no URL that the host or the hub requested', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl()} {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    const token = (t.hubEvent('init')[0]?.data as { token?: string } | undefined)?.token ?? 'missing'
+    const served: string[] = await (await fetch(`${hubOrigin}/__log`)).json()
+    const loaded = t.hubEvent('loaded')[0]?.data as { href: string; resources: string[] }
+    const urls = [...served, loaded.href, ...loaded.resources, ...performance.getEntriesByType('resource').map((entry) => entry.name)]
+    expect(urls.some((url) => url.includes('/hub.html'))).toBe(true)
+    expect(urls.filter((url) => url.includes(token))).toEqual([])
+    expect(new URL(loaded.href).searchParams.get('origin')).toBe(window.location.origin)
+    expect(new URL(loaded.href).searchParams.get('v')).toBe('1')
+    await closeDialog()
+  })
+
+  it('when the hub reports success → onSuccess then onClose, the dialog closes and focus returns to the button', async () => {
+    const t = setup()
+    document.body.style.overflow = ''
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('success')} accountId="acc_1" prefetch="none" {...t.callbacks} />)
+    const button = screen.getByRole('button', { name: 'Edit connection' })
+    await userEvent.click(button)
+    await waitFor(() => expect(t.calls).toEqual(['success', 'close']))
+    expect(t.callbacks.onSuccess).toHaveBeenCalledWith({ accountId: 'acc_1', provider: 'hibob', mode: 'edit' })
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.activeElement).toBe(button)
+  })
+
+  it('when the hub sends success twice → onSuccess is called once', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('success-twice')} prefetch="none" {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.calls).toEqual(['success', 'close']))
+    expect(t.callbacks.onSuccess).toHaveBeenCalledTimes(1)
+  })
+
+  it('when the hub cancels → onCancel then onClose', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('cancel')} prefetch="none" {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.calls).toEqual(['cancel', 'close']))
+    expect(t.callbacks.onSuccess).not.toHaveBeenCalled()
+  })
+
+  it('when Escape is pressed → the dialog closes as a cancel, focus and the page overflow are restored', async () => {
+    const t = setup()
+    document.body.style.overflow = 'clip'
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl()} {...t.callbacks} />)
+    const button = screen.getByRole('button')
+    await userEvent.click(button)
+    await screen.findByRole('dialog')
+    expect(document.body.style.overflow).toBe('hidden')
+    screen.getByRole('button', { name: 'Close' }).focus()
+    await userEvent.keyboard('{Escape}')
+    expect(t.calls).toEqual(['cancel', 'close'])
+    expect(document.body.style.overflow).toBe('clip')
+    expect(document.activeElement).toBe(button)
+    document.body.style.overflow = ''
+  })
+
+  it('when the hub reports an error → onError with hub_error, an alert with Retry inside the dialog', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('error')} {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    const alert = await screen.findByRole('alert')
+    expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'hub_error' }))
+    expect(alert).toHaveTextContent('The hub broke')
+    expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus()
+    expect(screen.getByRole('button', { name: 'Connect' })).toHaveAttribute('data-state', 'error')
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+    expect(t.calls).toEqual(['error', 'cancel', 'close'])
+  })
+
+  it('when the hub never says ready → hub_unavailable, and Retry loads it again', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('none', `&fail-once=${++failOnce}`)} hubTimeout={400} {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await screen.findByRole('alert')
+    expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'hub_unavailable' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    await waitFor(() => expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open'))
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    expect(frames()).toHaveLength(1)
+    await closeDialog()
+  })
+
+  it('when the hub reports token_expired → exactly one refresh, delivered as a token message', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('expire')} {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('token')).toHaveLength(1))
+    expect(t.getToken).toHaveBeenCalledTimes(2)
+    expect(t.hubEvent('token')[0]?.data).toEqual({ token: 'tok_2_xxxxxxxxxxxxxxxxxxxxxxxx' })
+    expect(t.events.filter((event) => event.type === 'token_refreshed')).toHaveLength(1)
+    await closeDialog()
+  })
+
+  it('when the refreshed token expires at once → token_expired, no second refresh', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('expire-twice')} {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await screen.findByRole('alert')
+    expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_expired' }))
+    expect(t.getToken).toHaveBeenCalledTimes(2)
+    await closeDialog()
+  })
+
+  it('when ten clicks arrive at once → one token request and one iframe', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl()} prefetch="none" {...t.callbacks} />)
+    const button = screen.getByRole('button')
+    act(() => {
+      for (let i = 0; i < 10; i++) fireEvent.click(button)
+    })
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    expect(frames()).toHaveLength(1)
+    expect(document.querySelectorAll('dialog')).toHaveLength(1)
+    await closeDialog()
+  })
+
+  it('under StrictMode with prefetch on mount → one token request and one iframe', async () => {
+    const t = setup()
+    render(
+      <StrictMode>
+        <ConnectButton getToken={t.getToken} hubUrl={hubUrl()} prefetch="mount" {...t.callbacks} />
+      </StrictMode>,
+    )
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open'))
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    expect(frames()).toHaveLength(1)
+    await userEvent.keyboard('{Escape}')
+    expect(t.calls).toEqual(['cancel', 'close'])
+  })
+
+  it('when it unmounts while the token loads → the request is aborted and no hub stays behind', async () => {
+    let signal: AbortSignal | undefined
+    const getToken = vi.fn<GetToken>((_session, context) => {
+      signal = context.signal
+      return new Promise(() => {})
+    })
+    const { unmount } = render(<ConnectButton getToken={getToken} hubUrl={hubUrl()} />)
+    await userEvent.click(screen.getByRole('button'))
+    await screen.findByRole('dialog')
+    expect(signal?.aborted).toBe(false)
+    unmount()
+    await waitFor(() => expect(signal?.aborted).toBe(true))
+    expect(frames()).toHaveLength(0)
+  })
+
+  it('when a second launcher opens while one is open → it is blocked and only one hub exists', async () => {
+    const t = setup()
+    const second: { hub?: ReturnType<typeof useConnectHub> } = {}
+    render(
+      <>
+        <ConnectButton getToken={t.getToken} hubUrl={hubUrl()} prefetch="none" />
+        <HookUser target={second} getToken={t.getToken} hubUrl={hubUrl()} onEvent={t.callbacks.onEvent} />
+      </>,
+    )
+    await userEvent.click(screen.getByRole('button'))
+    await screen.findByRole('dialog')
+    act(() => second.hub?.open())
+    expect(t.events.map((event) => event.type)).toContain('open_blocked')
+    expect(document.querySelectorAll('dialog')).toHaveLength(1)
+    expect(second.hub?.isOpen).toBe(false)
+    await closeDialog()
+  })
+})
+
+describe('given messages that are not from the hub', () => {
+  it('when the host page posts a success itself → it is ignored (origin)', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl()} {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    window.postMessage({ protocol: 'connect-hub', version: 1, type: 'success', account: { id: 'x', provider: 'y' }, mode: 'create' }, '*')
+    await waitFor(() => expect(t.events.some((event) => event.type === 'message_ignored' && event.reason === 'origin')).toBe(true))
+    expect(t.callbacks.onSuccess).not.toHaveBeenCalled()
+    await closeDialog()
+  })
+
+  it('when another window of the hub origin posts success → it is ignored (source)', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl()} {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    const sibling = document.createElement('iframe')
+    sibling.src = `${hubOrigin}/sibling.html?origin=${encodeURIComponent(window.location.origin)}`
+    document.body.append(sibling)
+    await waitFor(() => expect(t.events.filter((event) => event.type === 'message_ignored' && event.reason === 'source')).toHaveLength(2))
+    sibling.remove()
+    expect(t.callbacks.onSuccess).not.toHaveBeenCalled()
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open')
+    await closeDialog()
+  })
+
+  it('when the hub itself sends malformed messages → they are ignored (shape)', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('garbage')} {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    expect(t.events.filter((event) => event.type === 'message_ignored' && event.reason === 'shape')).toHaveLength(4)
+    expect(t.calls).toEqual([])
+    await closeDialog()
+  })
+})
+
+describe('given an inline hub', () => {
+  it('when the hub reports its height → the frame follows it', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('resize')} display="inline" {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    const region = await screen.findByRole('region', { name: 'Connect an account' })
+    await waitFor(() => expect(region.querySelector('iframe')?.getBoundingClientRect().height).toBe(321))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(region.parentElement).toHaveClass('rch-slot')
+  })
+})
