@@ -1,10 +1,10 @@
 'use client'
 
-export type { ConnectHubErrorCode, ConnectHubIssue } from './errors'
-export { ConnectHubError, isConnectHubError } from './errors'
-export { frameHub } from './hub/frameHub'
-export type { HubCallbacks, HubContext, HubFactory, HubInstance } from './hub/types'
-export type { ConnectHubLabels } from './launcher/labels'
+export type { ConnectHubErrorCode, ConnectHubIssue } from './errors.ts'
+export { ConnectHubError, isConnectHubError } from './errors.ts'
+export { frameHub } from './hub/frameHub.ts'
+export type { HubCallbacks, HubContext, HubFactory, HubInstance } from './hub/types.ts'
+export type { ConnectHubLabels } from './launcher/labels.ts'
 export type {
   ConnectHubCallbacks,
   ConnectHubEvent,
@@ -14,8 +14,8 @@ export type {
   ConnectHubStatus,
   ConnectSuccess,
   PrefetchStrategy,
-} from './launcher/types'
-export type { ConnectMode, HostMessage, HubDisplay, HubMessage } from './protocol'
+} from './launcher/types.ts'
+export type { ConnectMode, HostMessage, HubDisplay, HubMessage } from './protocol/index.ts'
 export {
   hostMessage,
   hubFrameUrl,
@@ -24,11 +24,11 @@ export {
   PROTOCOL_VERSION,
   parseHostMessage,
   parseHubMessage,
-} from './protocol'
-export type { ConnectButtonProps } from './react/ConnectButton'
-export { ConnectButton } from './react/ConnectButton'
-export type { UseConnectHubResult } from './react/useConnectHub'
-export { useConnectHub } from './react/useConnectHub'
+} from './protocol/index.ts'
+export type { ConnectButtonProps } from './react/ConnectButton.tsx'
+export { ConnectButton } from './react/ConnectButton.tsx'
+export type { UseConnectHubResult } from './react/useConnectHub.ts'
+export { useConnectHub } from './react/useConnectHub.ts'
 export type {
   AccountType,
   Category,
@@ -39,7 +39,7 @@ export type {
   JsonValue,
   NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
-} from './session'
+} from './session/index.ts'
 export {
   ACCOUNT_TYPES,
   CATEGORIES,
@@ -50,5 +50,5 @@ export {
   parseConnectSessionCreate,
   parseConnectSessionOptions,
   toConnectSessionRequest,
-} from './session'
-export type { GetToken, TokenResult } from './token/tokenSource'
+} from './session/index.ts'
+export type { GetToken, TokenResult } from './token/tokenSource.ts'

@@ -1,8 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import { applyHubCors } from './cors'
-import { delay, HttpError, sendError } from './http'
-import { handleHubApi } from './hubApi'
-import { handleSessionApi, type SessionApiContext } from './sessionApi'
+import { applyHubCors } from './cors.ts'
+import { delay, HttpError, sendError } from './http.ts'
+import { handleHubApi } from './hubApi.ts'
+import { handleSessionApi, type SessionApiContext } from './sessionApi.ts'
 
 export interface ApiServerOptions extends SessionApiContext {
   /** Origins allowed to call `/hub/*` from a browser. */

@@ -1,4 +1,4 @@
-import type { Category } from '../session/schema'
+import type { Category } from '../session/schema.ts'
 
 /** One credential a provider asks for. Secrets are stored but never sent back. */
 export interface CredentialField {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { HttpError } from './http'
-import { HUB_TOKEN_HEADER } from './hubApi'
+import { HttpError } from './http.ts'
+import { HUB_TOKEN_HEADER } from './hubApi.ts'
 
 /**
  * CORS for the `/hub/*` endpoints: a browser may call them only from an allowed origin (the hub page's, plus

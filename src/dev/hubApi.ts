@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type CredentialField, credentialProblems, findProvider, type Provider, providersFor } from './catalog'
-import { HttpError, isPlainObject, readJson, sendJson } from './http'
-import { logoDataUrl } from './logo'
-import type { DevAccount, DevSession, DevStore } from './store'
-import { accountToWire } from './wire'
+import { type CredentialField, credentialProblems, findProvider, type Provider, providersFor } from './catalog.ts'
+import { HttpError, isPlainObject, readJson, sendJson } from './http.ts'
+import { logoDataUrl } from './logo.ts'
+import type { DevAccount, DevSession, DevStore } from './store.ts'
+import { accountToWire } from './wire.ts'
 
 export interface HubApiContext {
   store: DevStore

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import type { RequestListener } from 'node:http'
 import { dirname, extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { delay } from './http'
+import { delay } from './http.ts'
 
 /** Where the hub page reads its settings: a `<meta>` the server fills in, so no inline script is needed. */
 export const HUB_CONFIG_PLACEHOLDER = '__CONNECT_HUB_CONFIG__'

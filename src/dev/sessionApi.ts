@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isConnectHubError } from '../errors'
-import { fromConnectSessionRequest } from '../session/parse'
-import { HttpError, isPlainObject, readJson, sendJson } from './http'
-import { type DevSession, type DevStore, randomToken } from './store'
-import { accountToWire, sessionToWire } from './wire'
+import { isConnectHubError } from '../errors.ts'
+import { fromConnectSessionRequest } from '../session/parse.ts'
+import { HttpError, isPlainObject, readJson, sendJson } from './http.ts'
+import { type DevSession, type DevStore, randomToken } from './store.ts'
+import { accountToWire, sessionToWire } from './wire.ts'
 
 /** What the secret-key side of the dev API needs. */
 export interface SessionApiContext {

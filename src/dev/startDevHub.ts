@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createApiListener } from './apiServer'
-import { createHubPageListener, defaultHubRoot } from './hubPageServer'
-import { createDevStore, type DevStore } from './store'
+import { createApiListener } from './apiServer.ts'
+import { createHubPageListener, defaultHubRoot } from './hubPageServer.ts'
+import { createDevStore, type DevStore } from './store.ts'
 
 /** Options of `startDevHub`. */
 export interface DevHubOptions {

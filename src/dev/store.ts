@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { JsonObject } from '../session/metadata'
-import type { AccountType, NormalizedConnectSessionCreate } from '../session/schema'
+import type { JsonObject } from '../session/metadata.ts'
+import type { AccountType, NormalizedConnectSessionCreate } from '../session/schema.ts'
 
 /** A connect session as the dev API keeps it. */
 export interface DevSession extends NormalizedConnectSessionCreate {

@@ -1,4 +1,4 @@
-import type { DevAccount, DevSession } from './store'
+import type { DevAccount, DevSession } from './store.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 

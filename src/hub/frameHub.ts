@@ -1,7 +1,7 @@
-import { ConnectHubError } from '../errors'
-import { hostMessage, hubFrameUrl, parseHubMessage } from '../protocol/messages'
-import type { NormalizedConnectSessionOptions } from '../session/schema'
-import type { HubFactory } from './types'
+import { ConnectHubError } from '../errors.ts'
+import { hostMessage, hubFrameUrl, parseHubMessage } from '../protocol/messages.ts'
+import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
+import type { HubFactory } from './types.ts'
 
 /**
  * An iframe hub at `hubUrl`, spoken to with protocol v1. A message is acted on only when it comes

@@ -1,6 +1,6 @@
-import type { ConnectHubError } from '../errors'
-import type { ConnectMode, HubDisplay } from '../protocol/messages'
-import type { NormalizedConnectSessionOptions } from '../session/schema'
+import type { ConnectHubError } from '../errors.ts'
+import type { ConnectMode, HubDisplay } from '../protocol/messages.ts'
+import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 
 /** What a hub reports back to the launcher. */
 export interface HubCallbacks {

@@ -1,6 +1,6 @@
-import type { HubDisplay } from '../protocol/messages'
-import type { ConnectHubLabels } from './labels'
-import { installStyles } from './styles'
+import type { HubDisplay } from '../protocol/messages.ts'
+import type { ConnectHubLabels } from './labels.ts'
+import { installStyles } from './styles.ts'
 
 export type ChromeState = 'loading' | 'open' | 'error'
 

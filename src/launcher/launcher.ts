@@ -1,12 +1,12 @@
-import { ConnectHubError, isConnectHubError } from '../errors'
-import { frameHub } from '../hub/frameHub'
-import type { HubFactory, HubInstance } from '../hub/types'
-import { parseConnectSessionOptions } from '../session/parse'
-import { type NormalizedConnectSessionOptions, SESSION_FIELDS } from '../session/schema'
-import { createTokenSource, type Token } from '../token/tokenSource'
-import { type Chrome, createChrome } from './chrome'
-import { resolveLabels } from './labels'
-import type { ConnectHubEvent, ConnectHubOptions, ConnectHubState } from './types'
+import { ConnectHubError, isConnectHubError } from '../errors.ts'
+import { frameHub } from '../hub/frameHub.ts'
+import type { HubFactory, HubInstance } from '../hub/types.ts'
+import { parseConnectSessionOptions } from '../session/parse.ts'
+import { type NormalizedConnectSessionOptions, SESSION_FIELDS } from '../session/schema.ts'
+import { createTokenSource, type Token } from '../token/tokenSource.ts'
+import { type Chrome, createChrome } from './chrome.ts'
+import { resolveLabels } from './labels.ts'
+import type { ConnectHubEvent, ConnectHubOptions, ConnectHubState } from './types.ts'
 
 const DEFAULT_TIMEOUT_MS = 15_000
 /** A second `token_expired` this soon after a refresh means refreshing does not help. */

@@ -1,9 +1,9 @@
-import type { ConnectHubError } from '../errors'
-import type { HubFactory } from '../hub/types'
-import type { ConnectMode, HubDisplay } from '../protocol/messages'
-import type { ConnectSessionOptions } from '../session/schema'
-import type { GetToken } from '../token/tokenSource'
-import type { ConnectHubLabels } from './labels'
+import type { ConnectHubError } from '../errors.ts'
+import type { HubFactory } from '../hub/types.ts'
+import type { ConnectMode, HubDisplay } from '../protocol/messages.ts'
+import type { ConnectSessionOptions } from '../session/schema.ts'
+import type { GetToken } from '../token/tokenSource.ts'
+import type { ConnectHubLabels } from './labels.ts'
 
 export type ConnectHubStatus = 'idle' | 'fetching-token' | 'opening' | 'open' | 'error'
 

@@ -1,4 +1,4 @@
-export type { ConnectMode, HostMessage, HostMessageType, HubDisplay, HubMessage, HubMessageType } from './messages'
+export type { ConnectMode, HostMessage, HostMessageType, HubDisplay, HubMessage, HubMessageType } from './messages.ts'
 export {
   hostMessage,
   hubFrameUrl,
@@ -8,4 +8,4 @@ export {
   PROTOCOL_VERSION,
   parseHostMessage,
   parseHubMessage,
-} from './messages'
+} from './messages.ts'

@@ -3,7 +3,7 @@
  * `{ protocol: 'connect-hub', version: 1, type, ...payload }`, sent with `postMessage` to an exact
  * target origin. These parsers are the single gate: anything they return `undefined` for is ignored.
  */
-import type { NormalizedConnectSessionOptions } from '../session/schema'
+import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 
 export const PROTOCOL = 'connect-hub'
 export const PROTOCOL_VERSION = 1

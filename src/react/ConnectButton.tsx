@@ -1,8 +1,8 @@
 import { type ButtonHTMLAttributes, forwardRef, type ReactNode, useCallback, useEffect, useRef } from 'react'
-import { installStyles } from '../launcher/styles'
-import { type ConnectHubOptions, SETTINGS_KEYS } from '../launcher/types'
-import { SESSION_FIELDS } from '../session/schema'
-import { useConnectHub } from './useConnectHub'
+import { installStyles } from '../launcher/styles.ts'
+import { type ConnectHubOptions, SETTINGS_KEYS } from '../launcher/types.ts'
+import { SESSION_FIELDS } from '../session/schema.ts'
+import { useConnectHub } from './useConnectHub.ts'
 
 export type ConnectButtonProps = ConnectHubOptions &
   Omit<ButtonHTMLAttributes<HTMLButtonElement>, keyof ConnectHubOptions | 'children'> & {

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import type { ConnectHubError } from '../errors'
-import { createLauncher } from '../launcher/launcher'
-import type { ConnectHubOptions, ConnectHubState, ConnectHubStatus } from '../launcher/types'
+import type { ConnectHubError } from '../errors.ts'
+import { createLauncher } from '../launcher/launcher.ts'
+import type { ConnectHubOptions, ConnectHubState, ConnectHubStatus } from '../launcher/types.ts'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 const SERVER_STATE: ConnectHubState = { status: 'idle', error: null, isOpen: false }

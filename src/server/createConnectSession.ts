@@ -1,8 +1,8 @@
-import { ConnectHubError } from '../errors'
-import { type ConnectSessionCreate, toConnectSessionRequest } from '../session'
-import { type ConnectSession, connectSessionResponseSchema } from './connectSessionResponse'
-import { redact, safeCause } from './redact'
-import { backoffMs, isRetryableStatus, retryAfterMs, sleep } from './retry'
+import { ConnectHubError } from '../errors.ts'
+import { type ConnectSessionCreate, toConnectSessionRequest } from '../session/index.ts'
+import { type ConnectSession, connectSessionResponseSchema } from './connectSessionResponse.ts'
+import { redact, safeCause } from './redact.ts'
+import { backoffMs, isRetryableStatus, retryAfterMs, sleep } from './retry.ts'
 
 /** StackOne's default token lifetime, in seconds. */
 const DEFAULT_EXPIRES_IN = 1800

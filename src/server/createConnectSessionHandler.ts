@@ -1,6 +1,6 @@
-import { isConnectHubError } from '../errors'
-import { type ConnectSessionOptions, type NormalizedConnectSessionOptions, parseConnectSessionOptions } from '../session'
-import { type CreateConnectSessionOptions, createConnectSession } from './createConnectSession'
+import { isConnectHubError } from '../errors.ts'
+import { type ConnectSessionOptions, type NormalizedConnectSessionOptions, parseConnectSessionOptions } from '../session/index.ts'
+import { type CreateConnectSessionOptions, createConnectSession } from './createConnectSession.ts'
 
 /** Who owns the account being connected, as your own authentication knows them. */
 export interface ConnectSessionOwner {

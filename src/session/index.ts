@@ -1,12 +1,12 @@
-export { ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories'
-export type { JsonObject, JsonValue } from './metadata'
-export { METADATA_MAX_BYTES } from './metadata'
+export { ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
+export type { JsonObject, JsonValue } from './metadata.ts'
+export { METADATA_MAX_BYTES } from './metadata.ts'
 export {
   fromConnectSessionRequest,
   parseConnectSessionCreate,
   parseConnectSessionOptions,
   toConnectSessionRequest,
-} from './parse'
+} from './parse.ts'
 export type {
   AccountType,
   Category,
@@ -15,5 +15,5 @@ export type {
   ConnectSessionRequest,
   NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
-} from './schema'
-export { connectSessionCreateSchema, connectSessionOptionsSchema, WIRE_NAMES } from './schema'
+} from './schema.ts'
+export { connectSessionCreateSchema, connectSessionOptionsSchema, WIRE_NAMES } from './schema.ts'

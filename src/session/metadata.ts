@@ -1,4 +1,4 @@
-import { kindOf } from './kind'
+import { kindOf } from './kind.ts'
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 export type JsonObject = { [key: string]: JsonValue }

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini'
-import { ConnectHubError, type ConnectHubIssue } from '../errors'
+import { ConnectHubError, type ConnectHubIssue } from '../errors.ts'
 import {
   type ConnectSessionRequest,
   connectSessionCreateSchema,
@@ -8,8 +8,8 @@ import {
   type NormalizedConnectSessionOptions,
   SESSION_FIELDS,
   WIRE_NAMES,
-} from './schema'
-import { didYouMean } from './suggest'
+} from './schema.ts'
+import { didYouMean } from './suggest.ts'
 
 type ZodIssue = { code: string; path: PropertyKey[]; message: string; keys?: string[] }
 

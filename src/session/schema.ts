@@ -1,8 +1,8 @@
 import * as z from 'zod/mini'
-import { ACCOUNT_TYPE_ALIASES, ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories'
-import { kindOf } from './kind'
-import { type JsonObject, metadataProblem } from './metadata'
-import { didYouMean } from './suggest'
+import { ACCOUNT_TYPE_ALIASES, ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
+import { kindOf } from './kind.ts'
+import { type JsonObject, metadataProblem } from './metadata.ts'
+import { didYouMean } from './suggest.ts'
 
 type Issue = { input?: unknown }
 

@@ -1,6 +1,6 @@
-import { ConnectHubError } from '../errors'
-import { LIMITS } from '../protocol/messages'
-import type { NormalizedConnectSessionOptions } from '../session/schema'
+import { ConnectHubError } from '../errors.ts'
+import { LIMITS } from '../protocol/messages.ts'
+import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 
 /** What `getToken` may resolve to: the token, or the token with its expiry. */
 export type TokenResult = string | { token: string; expiresAt?: string | number | Date | undefined }

@@ -43,5 +43,9 @@ export default async function setup(project: TestProject) {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   project.provide('hubOrigin', `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
-  return () => new Promise<void>((resolve) => server.close(() => resolve()))
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
 }

@@ -1,4 +1,4 @@
-import { type HostMessage, type HubMessage, type HubMessageType, hubMessage, parseHostMessage } from '../../protocol/messages'
+import { type HostMessage, type HubMessage, type HubMessageType, hubMessage, parseHostMessage } from '../../protocol/messages.ts'
 
 type Payload<T extends HubMessageType> = Omit<Extract<HubMessage, { type: T }>, 'protocol' | 'version' | 'type'>
 

@@ -1,6 +1,6 @@
-import { ApiError, type Connector, createApi, fieldsOf, type HubSettings, type Integration, TokenExpired } from './api'
-import { connectToHost, type Host } from './host'
-import { announce, type FormHandle, showCatalog, showForm, showMessage } from './screens'
+import { ApiError, type Connector, createApi, fieldsOf, type HubSettings, type Integration, TokenExpired } from './api.ts'
+import { connectToHost, type Host } from './host.ts'
+import { announce, type FormHandle, showCatalog, showForm, showMessage } from './screens.ts'
 
 interface Config {
   apiUrl: string

@@ -1,5 +1,5 @@
-import type { Field, Integration, Issue } from './api'
-import { h } from './dom'
+import type { Field, Integration, Issue } from './api.ts'
+import { h } from './dom.ts'
 
 const screen = () => document.getElementById('screen') as HTMLElement
 const status = () => document.getElementById('status') as HTMLElement
