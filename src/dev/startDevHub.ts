@@ -68,6 +68,11 @@ export interface DevHub {
   hubUrl: string
   apiKey: string
   store: DevStore
+  /**
+   * Lets one more host origin open the hub page and call `/hub/*`, e.g. a dev server's own origin once it is known.
+   * Pages served after the call see it.
+   */
+  allowOrigin(origin: string): void
   /** Stops both servers, dropping open connections. */
   close(): Promise<void>
 }
@@ -98,11 +103,13 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   const now = options.now ?? Date.now
   const store = options.store ?? createDevStore(now)
   const hubRoot = options.hubRoot ?? defaultHubRoot()
-  for (const origin of [...(options.allowedOrigins ?? []), ...(options.corsOrigins ?? [])]) {
+  const checkOrigin = (origin: string) => {
     if (new URL(origin).origin !== origin) {
       throw new Error(`react-connect-hub: ${JSON.stringify(origin)} is not an origin — write it as scheme://host[:port], without a path`)
     }
   }
+  const allowedOrigins = [...(options.allowedOrigins ?? [])]
+  for (const origin of [...allowedOrigins, ...(options.corsOrigins ?? [])]) checkOrigin(origin)
 
   const corsOrigins = new Set(options.corsOrigins ?? [])
   let sessionId = 0
@@ -120,13 +127,15 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   const api = createServer(createApiListener(context))
   const apiUrl = originOf(host, await listen(api, options.apiPort ?? 5175, host))
 
-  const hub = createServer(
+  // The page listener bakes the allow-list into the page it caches: a new origin gets a new listener.
+  const pageListener = () =>
     createHubPageListener({
       root: hubRoot,
-      config: { apiUrl, allowedOrigins: options.allowedOrigins ?? [] },
+      config: { apiUrl, allowedOrigins: [...allowedOrigins] },
       latencyMs: options.latency?.hubMs ?? 0,
-    }),
-  )
+    })
+  let servePage = pageListener()
+  const hub = createServer((request, response) => servePage(request, response))
   let hubOrigin: string
   try {
     hubOrigin = originOf(host, await listen(hub, options.hubPort ?? 5174, host))
@@ -142,6 +151,13 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
     hubUrl: context.hubUrl,
     apiKey,
     store,
+    allowOrigin: (origin) => {
+      checkOrigin(origin)
+      corsOrigins.add(origin)
+      if (allowedOrigins.includes(origin)) return
+      allowedOrigins.push(origin)
+      servePage = pageListener()
+    },
     close: async () => {
       await Promise.all([stop(api), stop(hub)])
     },

@@ -1,0 +1,12 @@
+// Types of the module the `connectHubDev()` Vite plugin serves. Reference them with
+// `/// <reference types="react-connect-hub/dev/client" />` (or list them in `compilerOptions.types`).
+declare module 'virtual:connect-hub-dev' {
+  /** The reference hub page's URL: pass it as `hubUrl`. */
+  export const hubUrl: string
+  /** Where `getToken` posts the session options (`createConnectSessionHandler` on the dev server). */
+  export const tokenUrl: string
+  /** Where the signed-in owner's connected accounts are listed (the dev API's `GET /accounts`, fetched server-side). */
+  export const accountsUrl: string
+  /** The reference catalog: provider keys, names and categories, e.g. for a provider picker. */
+  export const providers: readonly { key: string; name: string; categories: readonly string[] }[]
+}
