@@ -6,6 +6,7 @@ const entries = {
   index: 'src/index.ts',
   server: 'src/server/index.ts',
   dev: 'src/dev/index.ts',
+  stackone: 'src/stackone/index.ts',
 }
 
 export default defineConfig({
@@ -21,6 +22,14 @@ export default defineConfig({
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // The zod schema gets a chunk of its own: the launcher imports it lazily, and a page that only
+        // shows a button must be able to drop it. Everything the launcher needs at once stays apart.
+        codeSplitting: {
+          groups: [
+            { name: 'core', test: /src\/(errors|session\/fields)\.ts$/, priority: 2 },
+            { name: 'schema', test: /src\/session\/(schema|parse|metadata|kind|suggest|categories)\.ts$/, priority: 1 },
+          ],
+        },
       },
     },
   },

@@ -1,8 +1,8 @@
 import { ConnectHubError, isConnectHubError } from '../errors.ts'
 import { frameHub } from '../hub/frameHub.ts'
 import type { HubFactory, HubInstance } from '../hub/types.ts'
-import { parseConnectSessionOptions } from '../session/parse.ts'
-import { type NormalizedConnectSessionOptions, SESSION_FIELDS } from '../session/schema.ts'
+import { SESSION_FIELDS } from '../session/fields.ts'
+import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import { createTokenSource, type Token } from '../token/tokenSource.ts'
 import { type Chrome, createChrome } from './chrome.ts'
 import { resolveLabels } from './labels.ts'
@@ -15,9 +15,18 @@ const REFRESH_WINDOW_MS = 10_000
 /** The launcher that has a hub on screen: one per page at a time. */
 let active: object | undefined
 
+// The session schema (zod) is the largest part of the library: it loads on first use, in parallel
+// with the hub iframe, instead of weighing on every page that shows a button.
+let parser: Promise<typeof import('../session/parse.ts')> | undefined
+export const loadSessionParser = () => {
+  parser ??= import('../session/parse.ts')
+  return parser
+}
+
 interface Run {
   key: string
-  session: NormalizedConnectSessionOptions
+  /** Set once the options passed validation; the token is requested only then. */
+  session: NormalizedConnectSessionOptions | undefined
   chrome: Chrome
   hub: HubInstance | undefined
   hubReady: boolean
@@ -82,9 +91,18 @@ export function createLauncher(initial: ConnectHubOptions) {
     else console.error(error)
   }
 
-  function resolveSession(): { key: string; session: NormalizedConnectSessionOptions } {
-    const session = parseConnectSessionOptions(sessionOf(options))
-    return { key: keyOf(session), session }
+  const sessionKey = () => keyOf(sessionOf(options))
+
+  function validate(current: Run) {
+    loadSessionParser()
+      .then(({ parseConnectSessionOptions }) => {
+        if (current !== run) return
+        current.session = parseConnectSessionOptions(sessionOf(options))
+        requestToken(current)
+      })
+      .catch((error: unknown) =>
+        fail(current, isConnectHubError(error) ? error : new ConnectHubError('invalid_session', String(error), { cause: error })),
+      )
   }
 
   function hubFactory(): HubFactory {
@@ -117,8 +135,10 @@ export function createLauncher(initial: ConnectHubOptions) {
   }
 
   function requestToken(current: Run, reason?: 'expired' | 'stale') {
+    const session = current.session
+    if (!session) return
     event('token_requested')
-    tokens.get(current.key, current.session, reason === 'expired').then(
+    tokens.get(current.key, session, reason === 'expired').then(
       (token) => {
         if (current !== run) return
         event(reason ? 'token_refreshed' : 'token_received', reason ? { reason } : undefined)
@@ -136,7 +156,7 @@ export function createLauncher(initial: ConnectHubOptions) {
     if (current.started) current.hub?.refresh(token.token)
     else {
       current.started = true
-      current.hub?.start(token.token, current.session)
+      if (current.session) current.hub?.start(token.token, current.session)
     }
     syncStatus(current)
   }
@@ -158,7 +178,7 @@ export function createLauncher(initial: ConnectHubOptions) {
     current.hub = hubFactory()({
       display: options.display ?? 'modal',
       container: current.chrome.body,
-      title: resolveLabels(options.labels, current.session.accountId !== undefined).title,
+      title: resolveLabels(options.labels, options.accountId !== undefined).title,
       callbacks: {
         ready() {
           if (current !== run) return
@@ -212,13 +232,13 @@ export function createLauncher(initial: ConnectHubOptions) {
 
   /** Creates the chrome, the hub and the token request for the current session, hidden until shown. */
   function ensureRun(): Run {
-    const { key, session } = resolveSession()
+    const key = sessionKey()
     if (run && run.key !== key && !run.chrome.shown) discard()
     if (run) return run
-    const labels = resolveLabels(options.labels, session.accountId !== undefined)
+    const labels = resolveLabels(options.labels, options.accountId !== undefined)
     const current: Run = {
       key,
-      session,
+      session: undefined,
       chrome: createChrome({
         display: options.display ?? 'modal',
         container: (typeof options.container === 'function' ? options.container() : options.container) ?? undefined,
@@ -242,7 +262,7 @@ export function createLauncher(initial: ConnectHubOptions) {
       discard()
       throw error
     }
-    requestToken(current)
+    validate(current)
     return current
   }
 
@@ -284,7 +304,8 @@ export function createLauncher(initial: ConnectHubOptions) {
     current.token = undefined
     const cached = tokens.peek(current.key)
     if (cached) deliver(current, cached)
-    else requestToken(current)
+    else if (current.session) requestToken(current)
+    else validate(current)
     syncStatus(current)
   }
 
@@ -335,17 +356,12 @@ export function createLauncher(initial: ConnectHubOptions) {
       try {
         ensureRun()
       } catch {
-        // Invalid options are reported when the user opens the hub, not on hover.
+        // A bad hubUrl is reported when the user opens the hub, not on hover.
       }
     },
     /** Drops a hidden prefetch that no longer matches the options. */
     sync() {
-      if (!run || run.chrome.shown) return
-      try {
-        if (resolveSession().key !== run.key) discard()
-      } catch {
-        discard()
-      }
+      if (run && !run.chrome.shown && sessionKey() !== run.key) discard()
     },
     /** Tears everything down without callbacks: the component unmounted. */
     destroy() {

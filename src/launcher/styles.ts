@@ -28,7 +28,7 @@ const CSS = `
 @keyframes rch-in{from{opacity:0;transform:translateY(.5em)}}
 `
 
-const installed = new WeakSet<Document>()
+const installed = /* @__PURE__ */ new WeakSet<Document>()
 
 /** Adds the default styles to `doc` once. A constructed sheet needs no inline `<style>` (CSP-friendly). */
 export function installStyles(doc: Document = document): void {

@@ -1,7 +1,7 @@
 import { type ButtonHTMLAttributes, forwardRef, type ReactNode, useCallback, useEffect, useRef } from 'react'
 import { installStyles } from '../launcher/styles.ts'
 import { type ConnectHubOptions, SETTINGS_KEYS } from '../launcher/types.ts'
-import { SESSION_FIELDS } from '../session/schema.ts'
+import { SESSION_FIELDS } from '../session/fields.ts'
 import { useConnectHub } from './useConnectHub.ts'
 
 export type ConnectButtonProps = ConnectHubOptions &
@@ -16,7 +16,7 @@ const HUB_KEYS = new Set<string>([...SESSION_FIELDS, ...SETTINGS_KEYS])
  * A button that opens the hub. Takes every `useConnectHub` option as a prop, plus any button attribute.
  * Its state is exposed as `data-state` and `aria-busy`.
  */
-export const ConnectButton = forwardRef<HTMLButtonElement, ConnectButtonProps>(function ConnectButton(props, forwardedRef) {
+export const ConnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ConnectButtonProps>(function ConnectButton(props, forwardedRef) {
   const hubOptions: Record<string, unknown> = {}
   const buttonProps: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(props)) (HUB_KEYS.has(key) ? hubOptions : buttonProps)[key] = value

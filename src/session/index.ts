@@ -1,4 +1,5 @@
 export { ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
+export { SESSION_FIELDS, WIRE_NAMES } from './fields.ts'
 export type { JsonObject, JsonValue } from './metadata.ts'
 export { METADATA_MAX_BYTES } from './metadata.ts'
 export {
@@ -16,4 +17,4 @@ export type {
   NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
 } from './schema.ts'
-export { connectSessionCreateSchema, connectSessionOptionsSchema, WIRE_NAMES } from './schema.ts'
+export { connectSessionCreateSchema, connectSessionOptionsSchema } from './schema.ts'

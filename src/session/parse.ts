@@ -1,13 +1,12 @@
 import type * as z from 'zod/mini'
 import { ConnectHubError, type ConnectHubIssue } from '../errors.ts'
+import { SESSION_FIELDS, WIRE_NAMES } from './fields.ts'
 import {
   type ConnectSessionRequest,
   connectSessionCreateSchema,
   connectSessionOptionsSchema,
   type NormalizedConnectSessionCreate,
   type NormalizedConnectSessionOptions,
-  SESSION_FIELDS,
-  WIRE_NAMES,
 } from './schema.ts'
 import { didYouMean } from './suggest.ts'
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { ACCOUNT_TYPE_ALIASES, ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
+import type { WIRE_NAMES } from './fields.ts'
 import { kindOf } from './kind.ts'
 import { type JsonObject, metadataProblem } from './metadata.ts'
 import { didYouMean } from './suggest.ts'
@@ -86,26 +87,8 @@ const optionalFields = {
   providerVersion: optionalText,
   /** `'test'` connects a sandbox account. */
   type: z.optional(accountType),
-}
+} satisfies Record<keyof typeof WIRE_NAMES, z.ZodMiniType>
 
-/** The wire name of every session field, in the order StackOne documents them. */
-export const WIRE_NAMES = {
-  originOwnerId: 'origin_owner_id',
-  originOwnerName: 'origin_owner_name',
-  originUsername: 'origin_username',
-  provider: 'provider',
-  categories: 'categories',
-  accountId: 'account_id',
-  expiresIn: 'expires_in',
-  label: 'label',
-  metadata: 'metadata',
-  multiple: 'multiple',
-  integrationId: 'integration_id',
-  providerVersion: 'provider_version',
-  type: 'type',
-} as const satisfies Record<keyof typeof optionalFields, string>
-
-export const SESSION_FIELDS = Object.keys(WIRE_NAMES) as (keyof typeof WIRE_NAMES)[]
 
 /** What a browser may ask for: every field optional. */
 export const connectSessionOptionsSchema = z.strictObject(optionalFields, {
