@@ -103,7 +103,13 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
       const url = new URL('/accounts', hub.apiUrl)
       url.searchParams.set('origin_owner_id', who.originOwnerId)
       url.searchParams.set('page_size', '100')
-      const upstream = await fetch(url, { headers: { authorization: `Basic ${btoa(`${apiKey}:`)}` }, signal: request.signal })
+      let upstream: Response
+      try {
+        upstream = await fetch(url, { headers: { authorization: `Basic ${btoa(`${apiKey}:`)}` }, signal: request.signal })
+      } catch (error) {
+        // Also when the page went away mid-request: nobody reads this answer then.
+        return failure(502, 'upstream_error', `the session API could not be reached — ${String(error)}`)
+      }
       if (!upstream.ok) return failure(502, 'upstream_error', `the session API answered ${upstream.status} to GET /accounts`)
       return Response.json(await upstream.json(), { headers: { 'cache-control': 'no-store' } })
     })
