@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import type { InlineConfig } from 'vite'
+import { type ConnectHubDevOptions, connectHubDev } from '../src/dev/index.ts'
+import { buildHubPage } from './hubPage.ts'
+
+const port = (name: string, fallback: number) => {
+  const value = process.env[name]
+  if (value === undefined || value === '') return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0 || number > 65535)
+    throw new Error(`demo: ${name} must be a port number, not ${JSON.stringify(value)}`)
+  return number
+}
+
+/** The demo's Vite config: the library from `src/` (nothing to build first) and the dev hub next to it. */
+export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubDevOptions } = {}): Promise<InlineConfig> {
+  return {
+    configFile: false,
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    resolve: { alias: [{ find: /^react-connect-hub$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) }] },
+    plugins: [
+      react(),
+      connectHubDev({ hubPort: port('HUB_PORT', 5174), apiPort: port('API_PORT', 5175), hubRoot: await buildHubPage(), ...options.dev }),
+    ],
+    // Known up front, so the first page load does not trigger a second optimisation and a reload.
+    optimizeDeps: { include: ['react', 'react/jsx-dev-runtime', 'react-dom/client', 'zod/mini'] },
+    server: { port: options.hostPort ?? port('HOST_PORT', 5173), strictPort: true },
+    preview: { port: options.hostPort ?? port('HOST_PORT', 5173), strictPort: true },
+  }
+}
