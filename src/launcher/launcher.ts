@@ -355,8 +355,9 @@ export function createLauncher(initial: ConnectHubOptions) {
       if (state.isOpen || typeof window === 'undefined') return
       try {
         ensureRun()
-      } catch {
-        // A bad hubUrl is reported when the user opens the hub, not on hover.
+      } catch (error) {
+        // A bad hubUrl is reported when the user opens the hub, not on hover; anything else now.
+        if (!isConnectHubError(error)) report(new ConnectHubError('hub_unavailable', String(error), { cause: error }))
       }
     },
     /** Drops a hidden prefetch that no longer matches the options. */

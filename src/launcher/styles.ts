@@ -34,7 +34,14 @@ const installed = /* @__PURE__ */ new WeakSet<Document>()
 export function installStyles(doc: Document = document): void {
   if (installed.has(doc)) return
   installed.add(doc)
-  const sheet = new CSSStyleSheet()
-  sheet.replaceSync(CSS)
-  doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets]
+  if ('adoptedStyleSheets' in doc && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(CSS)
+    doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets]
+    return
+  }
+  const style = doc.createElement('style')
+  style.dataset.connectHub = ''
+  style.textContent = CSS
+  doc.head.prepend(style)
 }

@@ -15,6 +15,8 @@ export interface Token {
   token: string
   /** Epoch milliseconds. */
   expiresAt: number
+  /** Epoch milliseconds after which the token is fetched again rather than handed to a hub. */
+  staleAt: number
 }
 
 export interface TokenSourceOptions {
@@ -51,7 +53,7 @@ function toToken(result: unknown, session: NormalizedConnectSessionOptions, now:
       throw invalid('returned an expiresAt that is not a date (use an ISO string, epoch milliseconds or a Date)')
     if (expiresAt <= now) throw invalid(`returned a token that expired at ${new Date(expiresAt).toISOString()}`)
   }
-  return { token: value, expiresAt }
+  return { token: value, expiresAt, staleAt: expiresAt - margin(expiresAt - now) }
 }
 
 /**
@@ -61,44 +63,37 @@ function toToken(result: unknown, session: NormalizedConnectSessionOptions, now:
 export function createTokenSource({ getToken, timeoutMs, now = Date.now }: TokenSourceOptions) {
   let entry: Entry | undefined
 
-  function fresh(token: Token | undefined): token is Token {
-    if (!token) return false
-    const t = now()
-    return token.expiresAt - margin(token.expiresAt - t) > t
-  }
+  const fresh = (token: Token | undefined): token is Token => token !== undefined && token.staleAt > now()
 
   function request(session: NormalizedConnectSessionOptions, target: Entry): Promise<Token> {
     const controller = new AbortController()
     target.controller = controller
     const promise = new Promise<Token>((resolve, reject) => {
       const timer = setTimeout(() => {
-        controller.abort()
         reject(
           new ConnectHubError(
             'token_timeout',
             `getToken did not settle within ${timeoutMs()} ms — check your token endpoint or raise tokenTimeout`,
           ),
         )
+        controller.abort()
       }, timeoutMs())
-      const settle = () => clearTimeout(timer)
       controller.signal.addEventListener('abort', () => {
-        settle()
+        clearTimeout(timer)
         reject(new DOMException('The token request was aborted', 'AbortError'))
       })
       Promise.resolve()
         .then(() => getToken()(session, { signal: controller.signal }))
         .then(
-          (result) => {
-            settle()
-            resolve(toToken(result, session, now()))
-          },
+          (result) => toToken(result, session, now()),
           (cause: unknown) => {
-            settle()
-            reject(
-              new ConnectHubError('token_failed', `getToken failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause }),
-            )
+            throw new ConnectHubError('token_failed', `getToken failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+              cause,
+            })
           },
         )
+        .then(resolve, reject)
+        .finally(() => clearTimeout(timer))
     })
     target.promise = promise
     promise.then(

@@ -291,3 +291,44 @@ describe('given an inline hub', () => {
     expect(region.parentElement).toHaveClass('rch-slot')
   })
 })
+
+describe('given prefetch', () => {
+  it('when the pointer rests on the button → the token and the hub are ready before the click, and the click shows that same frame without reloading it', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl()} {...t.callbacks} />)
+    const button = screen.getByRole('button')
+    await userEvent.hover(button)
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    const frame = frames()[0]
+    expect(screen.queryByRole('dialog')).toBeNull()
+
+    await userEvent.click(button)
+    const dialog = screen.getByRole('dialog')
+    expect(dialog).toHaveAttribute('data-state', 'open')
+    expect(frames()[0]).toBe(frame)
+    expect(t.hubEvent('loaded')).toHaveLength(1)
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    await closeDialog()
+  })
+
+  it('when a pre-loaded hub that is not on screen reports success → it is ignored', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('success')} prefetch="mount" {...t.callbacks} />)
+    await waitFor(() => expect(t.events.some((event) => event.type === 'message_ignored' && event.reason === 'hidden')).toBe(true))
+    expect(t.callbacks.onSuccess).not.toHaveBeenCalled()
+  })
+
+  it('when the button scrolls into view with prefetch="visible" → the token is fetched once', async () => {
+    const t = setup()
+    render(
+      <div style={{ height: 200, overflow: 'auto' }} data-testid="scroller">
+        <div style={{ height: 2000 }} />
+        <ConnectButton getToken={t.getToken} hubUrl={hubUrl()} prefetch="visible" {...t.callbacks} />
+      </div>,
+    )
+    expect(t.getToken).not.toHaveBeenCalled()
+    screen.getByRole('button').scrollIntoView()
+    await waitFor(() => expect(t.getToken).toHaveBeenCalledTimes(1))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+  })
+})

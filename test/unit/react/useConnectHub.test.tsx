@@ -1,0 +1,109 @@
+import { act, render, renderHook, waitFor } from '@testing-library/react'
+import { StrictMode } from 'react'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { ConnectButton, type GetToken, useConnectHub } from '../../../src/index.ts'
+import { loadSessionParser } from '../../../src/launcher/launcher.ts'
+
+// The launcher loads the session schema on first use; load it once up front so that waitFor's
+// default timeout measures the launcher, not the test runner's first transform of zod.
+beforeAll(() => loadSessionParser())
+
+const hubUrl = 'https://hub.example.test/connect'
+
+describe('given useConnectHub', () => {
+  it('when the component re-renders with new callbacks → open, close and prefetch keep their identity and no token is fetched again', async () => {
+    const getToken = vi.fn<GetToken>(async () => 'tok')
+    const { result, rerender } = renderHook(
+      (props: { onSuccess: () => void }) => useConnectHub({ getToken, hubUrl, prefetch: 'mount', ...props }),
+      {
+        initialProps: { onSuccess: () => {} },
+      },
+    )
+    const first = result.current
+    await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
+    for (let i = 0; i < 5; i++) rerender({ onSuccess: () => {} })
+    expect(result.current.open).toBe(first.open)
+    expect(result.current.close).toBe(first.close)
+    expect(result.current.prefetch).toBe(first.prefetch)
+    expect(getToken).toHaveBeenCalledTimes(1)
+    expect(result.current.status).toBe('idle')
+  })
+
+  it('when the session options change → a hidden prefetch for the old ones is dropped and the next prefetch asks for the new ones', async () => {
+    const getToken = vi.fn<GetToken>(async (session) => `tok-${session.provider}`)
+    const { result, rerender } = renderHook(
+      (props: { provider: string }) => useConnectHub({ getToken, hubUrl, prefetch: 'none', ...props }),
+      {
+        initialProps: { provider: 'hibob' },
+      },
+    )
+    act(() => result.current.prefetch())
+    await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
+    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    rerender({ provider: 'personio' })
+    expect(document.querySelectorAll('iframe')).toHaveLength(0)
+    act(() => result.current.prefetch())
+    await waitFor(() => expect(getToken).toHaveBeenCalledTimes(2))
+    expect(getToken.mock.calls[1]?.[0]).toEqual({ provider: 'personio' })
+    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+  })
+
+  it('when prefetched twice for the same options → one token request per token lifetime', async () => {
+    const getToken = vi.fn<GetToken>(async () => 'tok')
+    const { result } = renderHook(() => useConnectHub({ getToken, hubUrl, prefetch: 'none' }))
+    act(() => result.current.prefetch())
+    act(() => result.current.prefetch())
+    await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
+    act(() => result.current.prefetch())
+    expect(getToken).toHaveBeenCalledTimes(1)
+    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+  })
+
+  it('when it unmounts → the pre-loaded hub is removed', async () => {
+    const getToken = vi.fn<GetToken>(async () => 'tok')
+    const { unmount } = renderHook(() => useConnectHub({ getToken, hubUrl, prefetch: 'mount' }))
+    await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
+    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    expect(document.querySelectorAll('dialog:not([open])')).toHaveLength(1)
+    unmount()
+    await waitFor(() => expect(document.querySelectorAll('iframe, dialog')).toHaveLength(0))
+  })
+})
+
+describe('given a ConnectButton', () => {
+  it('when rendered → a labelled button with its state, forwarding its ref and button attributes', () => {
+    const ref = vi.fn()
+    const { getByRole } = render(
+      <StrictMode>
+        <ConnectButton ref={ref} getToken={async () => 'tok'} hubUrl={hubUrl} className="mine" id="connect" data-testid="b" />
+      </StrictMode>,
+    )
+    const button = getByRole('button', { name: 'Connect' })
+    expect(button).toHaveAttribute('data-state', 'idle')
+    expect(button).toHaveAttribute('aria-busy', 'false')
+    expect(button).toHaveAttribute('type', 'button')
+    expect(button).toHaveAttribute('id', 'connect')
+    expect(button).toHaveClass('rch-button', 'mine')
+    expect(ref).toHaveBeenCalledWith(button)
+  })
+
+  it('when editing an account → the default label says so and the session field is not a DOM attribute', () => {
+    const { getByRole } = render(
+      <ConnectButton getToken={async () => 'tok'} hubUrl={hubUrl} accountId="acc_1" provider="hibob" type="test" />,
+    )
+    const button = getByRole('button', { name: 'Edit connection' })
+    expect(button).not.toHaveAttribute('provider')
+    expect(button).toHaveAttribute('type', 'button')
+  })
+
+  it('when hovered → the token is prefetched once (prefetch="intent" by default)', async () => {
+    const getToken = vi.fn<GetToken>(async () => 'tok')
+    const { getByRole } = render(<ConnectButton getToken={getToken} hubUrl={hubUrl} />)
+    const button = getByRole('button')
+    act(() => {
+      button.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }))
+      button.focus()
+    })
+    await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
+  })
+})
