@@ -42,6 +42,21 @@ export default defineConfig({
           },
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'stackone',
+          include: ['test/stackone/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup.ts'],
+          globalSetup: ['test/stackone/global-setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: browserProvider(),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
     ],
   },
 })

@@ -78,8 +78,17 @@ export function createLauncher(initial: ConnectHubOptions) {
     for (const listener of listeners) listener()
   }
 
+  /** Runs a host callback; one that throws must not leave a dialog open or a state half-changed. */
+  function call<A extends unknown[]>(name: keyof ConnectHubOptions, callback: ((...args: A) => void) | undefined, ...args: A) {
+    try {
+      callback?.(...args)
+    } catch (error) {
+      console.error(`react-connect-hub: ${name} threw`, error)
+    }
+  }
+
   function emit(event: ConnectHubEvent) {
-    options.onEvent?.(event)
+    call('onEvent', options.onEvent, event)
   }
   const now = () => performance.timeOrigin + performance.now()
   const event = <T extends ConnectHubEvent['type']>(type: T, extra?: Omit<Extract<ConnectHubEvent, { type: T }>, 'type' | 'timestamp'>) =>
@@ -87,7 +96,7 @@ export function createLauncher(initial: ConnectHubOptions) {
 
   function report(error: ConnectHubError) {
     event('error', { error })
-    if (options.onError) options.onError(error)
+    if (options.onError) call('onError', options.onError, error)
     else console.error(error)
   }
 
@@ -194,7 +203,7 @@ export function createLauncher(initial: ConnectHubOptions) {
           current.succeeded.add(account.id)
           const result = { accountId: account.id, provider: account.provider, mode }
           event('success', result)
-          options.onSuccess?.(result)
+          call('onSuccess', options.onSuccess, result)
           finish(true)
         },
         cancel() {
@@ -284,10 +293,10 @@ export function createLauncher(initial: ConnectHubOptions) {
     setState(IDLE)
     if (!succeeded) {
       event('cancel')
-      options.onCancel?.()
+      call('onCancel', options.onCancel)
     }
     event('close')
-    options.onClose?.()
+    call('onClose', options.onClose)
   }
 
   function retry() {

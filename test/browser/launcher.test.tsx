@@ -332,3 +332,21 @@ describe('given prefetch', () => {
     await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
   })
 })
+
+describe('given callbacks that throw', () => {
+  it('when onSuccess throws → the error is logged once and the dialog still closes with onClose', async () => {
+    const t = setup()
+    const onSuccess = vi.fn(() => {
+      throw new Error('host bug')
+    })
+    consoleError.mockImplementation(() => {})
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('success')} prefetch="none" {...t.callbacks} onSuccess={onSuccess} />)
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.callbacks.onClose).toHaveBeenCalledTimes(1))
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(consoleError).toHaveBeenCalledTimes(1)
+    expect(consoleError.mock.calls[0]?.[0]).toBe('react-connect-hub: onSuccess threw')
+    consoleError.mockClear()
+  })
+})
