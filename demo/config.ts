@@ -18,6 +18,7 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
   return {
     configFile: false,
     root: fileURLToPath(new URL('.', import.meta.url)),
+    cacheDir: fileURLToPath(new URL('../node_modules/.vite/demo', import.meta.url)),
     resolve: { alias: [{ find: /^react-connect-hub$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) }] },
     plugins: [
       react(),
