@@ -18,7 +18,7 @@ export function applyHubCors(request: IncomingMessage, response: ServerResponse,
   if (request.method === 'OPTIONS') {
     response.writeHead(204, {
       'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
-      'access-control-allow-headers': `content-type, ${HUB_TOKEN_HEADER}`,
+      'access-control-allow-headers': `content-type, ${HUB_TOKEN_HEADER}, x-hub-version`,
       'access-control-max-age': '600',
     })
     response.end()

@@ -169,7 +169,11 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
     if (!provider) throw new HttpError(404, `react-connect-hub: no connector ${JSON.stringify(id)} for this session`)
     sendJson(response, 200, {
       ...integrationToWire(provider, session),
+      // StackOne's hub heads the credentials form with `config.name` and `config.assets.icon`.
       config: {
+        key: provider.key,
+        name: provider.name,
+        assets: { icon: logoDataUrl(provider) },
         authentication: {
           [AUTH_CONFIG_KEY]: {
             [ENVIRONMENT]: { type: 'custom', fields: provider.fields.map(fieldToWire), guide: { description: provider.guide } },

@@ -1,71 +1,71 @@
-/** What the adapter learns about the hub's session token from the hub's own traffic. */
+/** What a check of the session token found. */
+export type TokenCheck = 'valid' | 'expired' | 'unknown'
+
+/** After this long without a check, the user's next interaction with the hub checks the token again. */
+export const CHECK_AFTER_IDLE_MS = 30_000
+
+/** Asks the hub API whether `token` is still accepted: `GET {baseUrl}/hub/settings`, as the hub itself does. */
+export async function checkToken(baseUrl: string, token: string): Promise<TokenCheck> {
+  try {
+    const response = await fetch(`${baseUrl}/hub/settings`, { headers: { 'x-hub-session-token': token }, cache: 'no-store' })
+    await response.body?.cancel()
+    return response.status === 401 || response.status === 403 ? 'expired' : response.ok ? 'valid' : 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
 export interface ExpiryWatch {
-  /** Forget everything seen so far: requests started before now carried an older token. */
-  reset(): void
-  /** Stops watching. */
+  /** Checks the token now (a new mount, a save to confirm). */
+  check(): Promise<TokenCheck>
   stop(): void
 }
 
-const rejected = (status: number) => status === 401 || status === 403
-
-/** Asks the hub API whether `token` is still accepted. XHR, not fetch: the watcher only looks at `fetch` entries, so this check never triggers itself. */
-export function checkToken(baseUrl: string, token: string): Promise<'valid' | 'expired' | 'unknown'> {
-  return new Promise((resolve) => {
-    const request = new XMLHttpRequest()
-    request.open('GET', `${baseUrl}/hub/settings`)
-    request.setRequestHeader('x-hub-session-token', token)
-    request.onload = () => resolve(rejected(request.status) ? 'expired' : request.status < 400 ? 'valid' : 'unknown')
-    request.onerror = () => resolve('unknown')
-    request.send()
-  })
-}
-
 /**
- * Watches the responses to the hub component's requests to `{baseUrl}/hub/` through the Resource Timing
- * API: nothing global is patched, and other requests of the page are not touched. StackOne's component
- * answers a 401/403 with an empty screen and no callback, so this is how the adapter learns of it.
- * Where a browser does not expose `responseStatus` (Safari), a burst of hub requests is followed by one
- * check of the token.
+ * StackOne's component meets a 401/403 with an empty screen and no callback, and it calls the global
+ * `fetch` itself, so its requests cannot be wrapped without patching the whole page. Instead the adapter
+ * checks the token itself: when the hub mounts with it, when the page becomes visible again (the usual
+ * way a token runs out: the tab sat in the background), and on the user's first interaction with the hub
+ * after `CHECK_AFTER_IDLE_MS` without a check. A refused token calls `onExpired`.
  */
-export function watchExpiry(baseUrl: string, token: () => string, onExpired: () => void): ExpiryWatch {
-  const noop: ExpiryWatch = { reset() {}, stop() {} }
-  if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('resource')) return noop
-  const prefix = `${baseUrl}/hub/`
-  const hasStatus = typeof PerformanceResourceTiming !== 'undefined' && 'responseStatus' in PerformanceResourceTiming.prototype
-  let since = performance.now()
-  let checking = false
+export function watchExpiry(options: { baseUrl: string; element: HTMLElement; token: () => string; onExpired: () => void }): ExpiryWatch {
+  const { baseUrl, element, token, onExpired } = options
+  let checkedAt = Date.now()
+  let pending: { token: string; result: Promise<TokenCheck> } | undefined
   let stopped = false
 
-  const check = () => {
-    if (checking) return
-    checking = true
+  const check = (): Promise<TokenCheck> => {
     const sent = token()
-    checkToken(baseUrl, sent).then((result) => {
-      checking = false
-      if (!stopped && result === 'expired' && sent === token()) onExpired()
-    })
+    if (pending?.token === sent) return pending.result
+    checkedAt = Date.now()
+    const current = {
+      token: sent,
+      result: checkToken(baseUrl, sent).then((result) => {
+        if (pending === current) pending = undefined
+        if (!stopped && result === 'expired' && sent === token()) onExpired()
+        return result
+      }),
+    }
+    pending = current
+    return current.result
+  }
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') check()
+  }
+  const onInteraction = () => {
+    if (Date.now() - checkedAt >= CHECK_AFTER_IDLE_MS) check()
   }
 
-  const observer = new PerformanceObserver((list) => {
-    let seen = false
-    for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-      if (entry.initiatorType !== 'fetch' || entry.startTime < since || !entry.name.startsWith(prefix)) continue
-      if (hasStatus && rejected(entry.responseStatus)) {
-        onExpired()
-        return
-      }
-      seen = true
-    }
-    if (seen && !hasStatus) check()
-  })
-  observer.observe({ type: 'resource' })
+  document.addEventListener('visibilitychange', onVisible)
+  element.addEventListener('pointerdown', onInteraction, true)
+  element.addEventListener('keydown', onInteraction, true)
   return {
-    reset() {
-      since = performance.now()
-    },
+    check,
     stop() {
       stopped = true
-      observer.disconnect()
+      document.removeEventListener('visibilitychange', onVisible)
+      element.removeEventListener('pointerdown', onInteraction, true)
+      element.removeEventListener('keydown', onInteraction, true)
     },
   }
 }

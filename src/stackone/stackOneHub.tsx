@@ -3,7 +3,7 @@ import { createRoot, type Root } from 'react-dom/client'
 import { ConnectHubError } from '../errors.ts'
 import type { HubFactory } from '../hub/types.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
-import { checkToken, type ExpiryWatch, watchExpiry } from './expiry.ts'
+import { type ExpiryWatch, watchExpiry } from './expiry.ts'
 
 /** A partial Malachite theme, as `PartialMalachiteTheme` of `@stackone/malachite` describes it. */
 export type StackOneTheme = { readonly [token: string]: unknown }
@@ -120,6 +120,8 @@ export function stackOneHub(options: StackOneHubOptions = {}): HubFactory {
 
     const onMounted = () => {
       if (destroyed) return
+      // A token may be dead on arrival (revoked, or cached too long by the host): the hub would show an empty screen.
+      watch?.check()
       if (display === 'inline' && !resize && frame.firstElementChild) {
         resize = new ResizeObserver(([entry]) => entry && callbacks.resize(entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height))
         resize.observe(frame.firstElementChild)
@@ -133,7 +135,7 @@ export function stackOneHub(options: StackOneHubOptions = {}): HubFactory {
     const render = () => {
       if (destroyed || !Hub || token === undefined || !session) return
       root ??= createRoot(frame)
-      watch ??= watchExpiry(baseUrl, () => token ?? '', expired)
+      watch ??= watchExpiry({ baseUrl, element: frame, token: () => token ?? '', onExpired: expired })
       const mode = session.accountId !== undefined ? 'edit' : 'create'
       const sent = token
       const props: StackOneHubProps = {
@@ -149,10 +151,8 @@ export function stackOneHub(options: StackOneHubOptions = {}): HubFactory {
           if (destroyed || awaitingToken || sent !== token) return
           if (mode === 'create') return callbacks.success({ id, provider }, mode)
           // On a 401 StackOne's component still reports an edit as saved: make sure the token was accepted.
-          checkToken(baseUrl, sent).then((result) => {
-            if (destroyed || sent !== token) return
-            if (result === 'expired') expired()
-            else callbacks.success({ id, provider }, mode)
+          watch?.check().then((result) => {
+            if (!destroyed && !awaitingToken && sent === token && result !== 'expired') callbacks.success({ id, provider }, mode)
           })
         },
         onClose: () => {
@@ -182,7 +182,6 @@ export function stackOneHub(options: StackOneHubOptions = {}): HubFactory {
       refresh(nextToken) {
         token = nextToken
         awaitingToken = false
-        watch?.reset()
         render()
       },
       focus() {
