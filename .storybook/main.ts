@@ -1,0 +1,33 @@
+import type { StorybookConfig } from '@storybook/react-vite'
+import { connectHubDev, createDevStore } from '../src/dev/index.ts'
+import { SEEDED_ACCOUNT_LABEL } from '../stories/support/seed.ts'
+
+/** The edit-mode story opens an account that exists before any story runs, as one a customer connected last week. */
+function seededStore() {
+  const store = createDevStore()
+  store.addAccount({
+    provider: 'bamboohr',
+    providerName: 'BambooHR',
+    originOwnerId: 'demo-customer',
+    originOwnerName: 'Acme Inc',
+    label: SEEDED_ACCOUNT_LABEL,
+    type: 'production',
+    setupInformation: { subdomain: 'acme' },
+    secrets: { api_key: 'bamboo-secret-key' },
+  })
+  return store
+}
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/react-vite', options: { strictMode: true } },
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  typescript: { reactDocgen: 'react-docgen' },
+  // The reference hub and the dev session API start with Storybook's Vite server (and with Vitest's browser server),
+  // which also answers POST /api/connect-session as a host's backend would. Free ports: Storybook, its tests and the
+  // demo app may run side by side.
+  viteFinal: (vite) => ({ ...vite, plugins: [...(vite.plugins ?? []), connectHubDev({ apiPort: 0, hubPort: 0, store: seededStore() })] }),
+}
+
+export default config
