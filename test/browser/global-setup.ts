@@ -7,6 +7,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Origin of the test hub: 127.0.0.1, while the tests run on localhost, so it is another origin. */
     hubOrigin: string
+    /** The same hub pages on the same host, another port: a lookalike origin. */
+    hubOriginOtherPort: string
+    /** The hub's own server reached as localhost instead of 127.0.0.1: same port, another origin. */
+    hubOriginLocalhost: string
   }
 }
 
@@ -42,10 +46,16 @@ export default async function setup(project: TestProject) {
     response.end(await readFile(new URL(`./fixtures/${name}`, import.meta.url)))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  project.provide('hubOrigin', `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
-  return () =>
+  const port = (server.address() as AddressInfo).port
+  project.provide('hubOrigin', `http://127.0.0.1:${port}`)
+  project.provide('hubOriginLocalhost', `http://localhost:${port}`)
+  const other = createServer((request, response) => server.emit('request', request, response))
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+  project.provide('hubOriginOtherPort', `http://127.0.0.1:${(other.address() as AddressInfo).port}`)
+  const stop = (s: typeof server) =>
     new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
+      s.close(() => resolve())
+      s.closeAllConnections()
     })
+  return () => Promise.all([stop(server), stop(other)]).then(() => {})
 }
