@@ -1,5 +1,11 @@
 import type { ConnectHubError } from 'react-connect-hub'
 
+const summary = (error: ConnectHubError) => {
+  const message = error.message.replace(/^react-connect-hub: /, '')
+  // With field issues, the list below says the rest.
+  return error.issues?.length ? message.split(' — ')[0] : message
+}
+
 /** The last error a launcher reported, with its code and each field-level issue. */
 export function ErrorBanner({ error, onDismiss }: { error: ConnectHubError | null; onDismiss: () => void }) {
   return (
@@ -10,7 +16,7 @@ export function ErrorBanner({ error, onDismiss }: { error: ConnectHubError | nul
             <p className="error-title">
               The connection could not be opened <code>{error.code}</code>
             </p>
-            <p>{error.message.replace(/^react-connect-hub: /, '')}</p>
+            <p>{summary(error)}</p>
             {error.issues?.length ? (
               <ul>
                 {error.issues.map((issue) => (

@@ -32,8 +32,9 @@ export function EventLog({ entries, onClear }: { entries: LogEntry[]; onClear: (
         </button>
       </div>
       <p className="muted small">
-        <code>onEvent</code>, in ms since the click.
+        <code>onEvent</code>, in ms since the last click.
       </p>
+      {entries.length === 0 ? <p className="muted small">No events yet: point at or click a Connect button.</p> : null}
       <ol role="log" aria-label="Launcher events">
         {entries.map((entry) => (
           <li key={entry.id} className={entry.kind} data-type={entry.kind === 'click' ? 'click' : entry.event.type}>
