@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +14,7 @@ let built: Promise<string> | undefined
 export function buildHubPage(): Promise<string> {
   built ??= (async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'connect-hub-page-'))
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
     const configFile = fileURLToPath(new URL('../vite.hub.config.ts', import.meta.url))
     await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
     return outDir
