@@ -21,7 +21,7 @@ const preview: Preview = {
   ],
   parameters: {
     layout: 'padded',
-    controls: { expanded: true, sort: 'requiredFirst' },
+    controls: { expanded: true },
     a11y: {
       test: 'error',
       // The hub is a cross-origin page with its own accessibility tests; axe cannot reach into it and would wait

@@ -169,7 +169,7 @@ export const CustomLabelAndStyling: Story = {
         {'.brand-dialog { --rch-accent: #0f766e; --rch-radius: 1.25rem; --rch-width: 520px } .brand-button { letter-spacing: .02em }'}
       </style>
       <ConnectButton {...args}>
-        <span aria-hidden="true">＋ </span>Add an HR system
+        <span aria-hidden="true">+ </span>Add an HR system
       </ConnectButton>
     </>
   ),
