@@ -42,8 +42,14 @@ export default async function setup(project: TestProject) {
     }
     const delay = Number(url.searchParams.get('delay') ?? 0)
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+    const page = await readFile(new URL(`./fixtures/${name}`, import.meta.url)).catch(() => undefined)
+    if (!page) {
+      response.statusCode = 404
+      response.end('<!doctype html><title>Not found</title><h1>Not found</h1>')
+      return
+    }
     response.setHeader('Content-Type', 'text/html; charset=utf-8')
-    response.end(await readFile(new URL(`./fixtures/${name}`, import.meta.url)))
+    response.end(page)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
