@@ -14,7 +14,9 @@ export interface Account {
 
 async function errorOf(response: Response, what: string): Promise<Error> {
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
-  return new Error(body?.error?.message ?? `${what} answered ${response.status} ${response.statusText}`)
+  // The launcher adds its own "react-connect-hub:" prefix to what getToken throws.
+  const message = body?.error?.message?.replace(/^react-connect-hub: /, '')
+  return new Error(message ?? `${what} answered ${response.status} ${response.statusText}`)
 }
 
 /** Asks this app's backend for a connect-session token: the owner comes from the server's own auth. */
