@@ -68,15 +68,17 @@ let loading: Promise<StackOneHubComponent> | undefined
 
 /** Loads `@stackone/hub` once per page, on first use; a failed load is tried again next time. */
 function loadStackOneHub(): Promise<StackOneHubComponent> {
-  loading ??= import('@stackone/hub').then(
-    (module) => module.StackOneHub as unknown as StackOneHubComponent,
-    (error: unknown) => {
+  loading ??= import('@stackone/hub')
+    .then((module) => {
+      if (typeof module.StackOneHub !== 'function') throw new TypeError('@stackone/hub has no StackOneHub component')
+      return module.StackOneHub as unknown as StackOneHubComponent
+    })
+    .catch((error: unknown) => {
       loading = undefined
       throw new ConnectHubError('hub_unavailable', `@stackone/hub could not be loaded — install it and its peers: ${STACKONE_INSTALL}`, {
         cause: error,
       })
-    },
-  )
+    })
   return loading
 }
 

@@ -1,0 +1,26 @@
+import { render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import { ConnectButton, type ConnectHubError } from '../../src'
+import { STACKONE_INSTALL, stackOneHub } from '../../src/stackone'
+
+// A module without StackOneHub: vitest cannot make the import itself fail without an unhandled rejection of its own.
+vi.mock('@stackone/hub', () => ({}))
+
+describe('given stackOneHub() when @stackone/hub cannot be loaded', () => {
+  it('when opened → hub_unavailable naming the packages to install, shown with Retry; no token is needed to say so', async () => {
+    const onError = vi.fn((_error: ConnectHubError) => {})
+    const getToken = vi.fn(() => new Promise<string>(() => {}))
+    render(<ConnectButton hub={stackOneHub()} getToken={getToken} onError={onError} />)
+    await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
+
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+    const error = onError.mock.calls[0]?.[0]
+    expect(error).toMatchObject({ code: 'hub_unavailable' })
+    expect(error?.message).toBe(`react-connect-hub: @stackone/hub could not be loaded — install it and its peers: ${STACKONE_INSTALL}`)
+    expect(STACKONE_INSTALL).toContain('@stackone/hub')
+    expect(getToken).toHaveBeenCalledTimes(1)
+    await expect.element(page.getByRole('button', { name: 'Retry' })).toBeVisible()
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+  })
+})
