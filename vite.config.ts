@@ -4,6 +4,7 @@ import { defineConfig } from 'vite'
 // Library build: one ESM file per entry, React and every dependency of the server/dev entries external.
 const entries = {
   index: 'src/index.ts',
+  session: 'src/session/index.ts',
   server: 'src/server/index.ts',
   dev: 'src/dev/index.ts',
   stackone: 'src/stackone/index.ts',
@@ -26,8 +27,8 @@ export default defineConfig({
         // shows a button must be able to drop it. Everything the launcher needs at once stays apart.
         codeSplitting: {
           groups: [
-            { name: 'core', test: /src\/(errors|session\/fields)\.ts$/, priority: 2 },
-            { name: 'schema', test: /src\/session\/(schema|parse|metadata|kind|suggest|categories)\.ts$/, priority: 1 },
+            { name: 'core', test: /src\/(errors|session\/(fields|categories))\.ts$/, priority: 2 },
+            { name: 'schema', test: /src\/session\/(schema|parse|metadata|kind|suggest)\.ts$/, priority: 1 },
           ],
         },
       },

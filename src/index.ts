@@ -29,6 +29,8 @@ export type { ConnectButtonProps } from './react/ConnectButton.tsx'
 export { ConnectButton } from './react/ConnectButton.tsx'
 export type { UseConnectHubResult } from './react/useConnectHub.ts'
 export { useConnectHub } from './react/useConnectHub.ts'
+// The session schemas (zod) live in `react-connect-hub/session`: a page with a button does not carry them.
+export { ACCOUNT_TYPES, CATEGORIES } from './session/categories.ts'
 export type {
   AccountType,
   Category,
@@ -39,16 +41,5 @@ export type {
   JsonValue,
   NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
-} from './session/index.ts'
-export {
-  ACCOUNT_TYPES,
-  CATEGORIES,
-  connectSessionCreateSchema,
-  connectSessionOptionsSchema,
-  fromConnectSessionRequest,
-  METADATA_MAX_BYTES,
-  parseConnectSessionCreate,
-  parseConnectSessionOptions,
-  toConnectSessionRequest,
 } from './session/index.ts'
 export type { GetToken, TokenResult } from './token/tokenSource.ts'

@@ -102,11 +102,30 @@ export function createLauncher(initial: ConnectHubOptions) {
 
   const sessionKey = () => keyOf(sessionOf(options))
 
+  /** The last options that passed validation, so that a click after `warm()` requests the token at once. */
+  let validated: { key: string; session: NormalizedConnectSessionOptions } | undefined
+
+  async function parseOptions(key: string): Promise<NormalizedConnectSessionOptions> {
+    if (validated?.key === key) return validated.session
+    const { parseConnectSessionOptions } = await loadSessionParser()
+    const session = parseConnectSessionOptions(sessionOf(options))
+    validated = { key, session }
+    return session
+  }
+
   function validate(current: Run) {
-    loadSessionParser()
-      .then(({ parseConnectSessionOptions }) => {
+    if (validated?.key === current.key) {
+      current.session = validated.session
+      // A microtask, not a promise chain: still before the browser paints, and after open() shows the dialog.
+      queueMicrotask(() => {
+        if (current === run) requestToken(current)
+      })
+      return
+    }
+    parseOptions(current.key)
+      .then((session) => {
         if (current !== run) return
-        current.session = parseConnectSessionOptions(sessionOf(options))
+        current.session = session
         requestToken(current)
       })
       .catch((error: unknown) =>
@@ -368,6 +387,10 @@ export function createLauncher(initial: ConnectHubOptions) {
         // A bad hubUrl is reported when the user opens the hub, not on hover; anything else now.
         if (!isConnectHubError(error)) report(new ConnectHubError('hub_unavailable', String(error), { cause: error }))
       }
+    },
+    /** Loads the session schema and validates the options ahead of time (errors surface on open). */
+    warm() {
+      parseOptions(sessionKey()).catch(() => {})
     },
     /** Drops a hidden prefetch that no longer matches the options. */
     sync() {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ConnectHubError } from '../errors.ts'
-import { createLauncher, loadSessionParser } from '../launcher/launcher.ts'
+import { createLauncher } from '../launcher/launcher.ts'
 import type { ConnectHubOptions, ConnectHubState, ConnectHubStatus } from '../launcher/types.ts'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
@@ -37,8 +37,8 @@ export function useConnectHub(options: ConnectHubOptions): UseConnectHubResult {
   const [mounts] = useState(() => ({ count: 0 }))
   useEffect(() => {
     mounts.count++
-    // Load the session validator while the page is idle, so that the first click does not wait for it.
-    loadSessionParser().catch(() => {})
+    // Validate while the page is idle, so that a click requests the token at once.
+    launcher.warm()
     if (prefetchOnMount) launcher.prefetch()
     return () => {
       mounts.count--

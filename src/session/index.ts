@@ -1,3 +1,5 @@
+export type { ConnectHubErrorCode, ConnectHubIssue } from '../errors.ts'
+export { ConnectHubError, isConnectHubError } from '../errors.ts'
 export { ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
 export { SESSION_FIELDS, WIRE_NAMES } from './fields.ts'
 export type { JsonObject, JsonValue } from './metadata.ts'

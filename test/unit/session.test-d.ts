@@ -10,7 +10,7 @@ import type {
   NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
 } from '../../src/index'
-import { parseConnectSessionOptions, toConnectSessionRequest } from '../../src/index'
+import { parseConnectSessionOptions, toConnectSessionRequest } from '../../src/session/index.ts'
 
 type WireCategory =
   | 'ats'

@@ -6,7 +6,7 @@ import {
   parseConnectSessionCreate,
   parseConnectSessionOptions,
   toConnectSessionRequest,
-} from '../../../src/index'
+} from '../../../src/session/index.ts'
 
 const owner = { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc' }
 const ownerOnWire = { origin_owner_id: 'customer-42', origin_owner_name: 'Acme Inc' }

@@ -7,8 +7,8 @@ import {
   parseConnectSessionCreate,
   type ConnectSessionCreate as Session,
   toConnectSessionRequest,
-} from '../../../src/index'
-import { WIRE_NAMES } from '../../../src/session'
+  WIRE_NAMES,
+} from '../../../src/session/index.ts'
 
 const text = fc.string({ minLength: 1, maxLength: 24 })
 const metadata = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 })
