@@ -29,4 +29,12 @@ export default [
     gzip: true,
     limit: '9.8 KB',
   },
+  {
+    name: 'react-connect-hub/stackone, the adapter (@stackone/hub itself is a dynamic import, not counted)',
+    path: 'dist/stackone.js',
+    import: '{ stackOneHub }',
+    ignore: ['react', 'react-dom', '@stackone/hub'],
+    gzip: true,
+    limit: '2.5 KB',
+  },
 ]

@@ -157,6 +157,9 @@ export function createLauncher(initial: ConnectHubOptions) {
       return
     }
     clearTimeout(current.hubTimer)
+    // Retry starts a fresh hub; the failed one would only keep loading behind the error.
+    current.hub?.destroy()
+    current.hub = undefined
     current.chrome.setState('error', error.message.replace(/^react-connect-hub: /, ''))
     setState({ status: 'error', error })
     report(error)

@@ -206,7 +206,9 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
       if (!request.signal.aborted) onError(error, request)
       if (isConnectHubError(error) && (error.code === 'api_error' || error.code === 'network_error')) {
         const status = error.status === undefined ? '' : ` (it answered ${error.status})`
-        return fail(502, 'upstream_error', `the session API could not create a connect session${status} — try again later`)
+        // A rejected key is the server's setup, not a passing fault: say so rather than "try again".
+        const advice = error.status === 401 || error.status === 403 ? 'check the API key on the server' : 'try again later'
+        return fail(502, 'upstream_error', `the session API could not create a connect session${status} — ${advice}`)
       }
       // Only the owner from resolveOwner can be invalid here: the browser's options were checked above.
       return fail(500, 'internal_error', 'could not create a connect session — see the server logs')
