@@ -89,7 +89,6 @@ const optionalFields = {
   type: z.optional(accountType),
 } satisfies Record<keyof typeof WIRE_NAMES, z.ZodMiniType>
 
-
 /** What a browser may ask for: every field optional. */
 export const connectSessionOptionsSchema = z.strictObject(optionalFields, {
   error: (issue: Issue) => `session options must be an object, not ${kindOf(issue.input)}`,
