@@ -1,17 +1,18 @@
-import { hubUrl } from 'virtual:connect-hub-dev'
 import { ConnectButton } from 'react-connect-hub'
 import type { AccountsState, HubReporter } from './App.tsx'
 import { getToken } from './api.ts'
+import { type HubChoice, hubProps } from './hub.ts'
 import { formatDate, initials, tileColor } from './labels.ts'
 
 interface Props {
   state: AccountsState
+  hub: HubChoice
   reporter: (source: string) => HubReporter
   onRetry: () => void
 }
 
 /** The owner's connected accounts, each with an Edit button that opens the hub in edit mode. */
-export function AccountsTable({ state, reporter, onRetry }: Props) {
+export function AccountsTable({ state, hub, reporter, onRetry }: Props) {
   return (
     <section className="card" aria-labelledby="accounts-title" aria-busy={state.status === 'loading'}>
       <h2 id="accounts-title">Connected accounts</h2>
@@ -67,7 +68,7 @@ export function AccountsTable({ state, reporter, onRetry }: Props) {
                     <ConnectButton
                       className="secondary"
                       accountId={account.id}
-                      hubUrl={hubUrl}
+                      {...hubProps(hub)}
                       getToken={getToken}
                       onClick={on.onClick}
                       onEvent={on.onEvent}

@@ -4,6 +4,8 @@ import { AccountsTable } from './AccountsTable.tsx'
 import { type Account, fetchAccounts } from './api.ts'
 import { ErrorBanner } from './ErrorBanner.tsx'
 import { EventLog, type LogEntry } from './EventLog.tsx'
+import { HubSwitch } from './HubSwitch.tsx'
+import { type HubChoice, readHubChoice, writeHubChoice } from './hub.ts'
 import { NewConnection } from './NewConnection.tsx'
 
 export type AccountsState = { status: 'loading' } | { status: 'ready'; accounts: Account[] } | { status: 'error'; message: string }
@@ -23,6 +25,7 @@ export function App() {
   const [log, setLog] = useState<LogEntry[]>([])
   const [error, setError] = useState<ConnectHubError | null>(null)
   const [notice, setNotice] = useState('')
+  const [hub, setHub] = useState<HubChoice>(readHubChoice)
   const clickedAt = useRef<number | null>(null)
   const nextId = useRef(0)
 
@@ -62,6 +65,11 @@ export function App() {
     [reload],
   )
 
+  const chooseHub = (choice: HubChoice) => {
+    writeHubChoice(choice)
+    setHub(choice)
+  }
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -97,12 +105,13 @@ export function App() {
         <main id="main" tabIndex={-1}>
           <h1>Integrations</h1>
           <p className="lede">Connect the tools Acme Inc already uses, so Lumen can sync employees, candidates and invoices.</p>
+          <HubSwitch value={hub} onChange={chooseHub} />
           <p className="notice" role="status">
             {notice}
           </p>
           <ErrorBanner error={error} onDismiss={() => setError(null)} />
-          <AccountsTable state={accounts} reporter={reporter} onRetry={() => void reload()} />
-          <NewConnection reporter={reporter('New connection')} />
+          <AccountsTable state={accounts} hub={hub} reporter={reporter} onRetry={() => void reload()} />
+          <NewConnection hub={hub} reporter={reporter('New connection')} />
         </main>
         <EventLog entries={log} onClear={() => setLog([])} />
       </div>

@@ -1,12 +1,13 @@
-import { hubUrl, providers } from 'virtual:connect-hub-dev'
+import { providers } from 'virtual:connect-hub-dev'
 import { useId, useState } from 'react'
 import { CATEGORIES, type Category, ConnectButton, type ConnectSessionOptions } from 'react-connect-hub'
 import type { HubReporter } from './App.tsx'
 import { getToken } from './api.ts'
+import { type HubChoice, hubProps } from './hub.ts'
 import { CATEGORY_LABELS } from './labels.ts'
 
 /** The session options of a new connection, picked on the page, and the Connect button that uses them. */
-export function NewConnection({ reporter }: { reporter: HubReporter }) {
+export function NewConnection({ hub, reporter }: { hub: HubChoice; reporter: HubReporter }) {
   const id = useId()
   const [categories, setCategories] = useState<Category[]>([])
   const [provider, setProvider] = useState('')
@@ -95,7 +96,7 @@ export function NewConnection({ reporter }: { reporter: HubReporter }) {
           <ConnectButton
             {...session}
             className="primary"
-            hubUrl={hubUrl}
+            {...hubProps(hub)}
             getToken={getToken}
             onClick={reporter.onClick}
             onEvent={reporter.onEvent}

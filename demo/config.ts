@@ -24,8 +24,10 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
       react(),
       connectHubDev({ hubPort: port('HUB_PORT', 5174), apiPort: port('API_PORT', 5175), hubRoot: await buildHubPage(), ...options.dev }),
     ],
-    // Known up front, so the first page load does not trigger a second optimisation and a reload.
-    optimizeDeps: { include: ['react', 'react/jsx-dev-runtime', 'react-dom/client', 'zod/mini'] },
+    // Known up front, so the first page load does not trigger a second optimisation and a reload. @stackone/hub too:
+    // only the dependency scan finds it (the StackOne adapter imports it dynamically), and a scan that ends after
+    // the first optimisation would reload the page. The page itself loads it only when a StackOne hub opens.
+    optimizeDeps: { include: ['react', 'react/jsx-dev-runtime', 'react-dom/client', 'zod/mini', '@stackone/hub'] },
     server: { port: options.hostPort ?? port('HOST_PORT', 5173), strictPort: true },
     preview: { port: options.hostPort ?? port('HOST_PORT', 5173), strictPort: true },
   }

@@ -3,6 +3,11 @@
 declare module 'virtual:connect-hub-dev' {
   /** The reference hub page's URL: pass it as `hubUrl`. */
   export const hubUrl: string
+  /**
+   * The dev session API's URL, which also serves StackOne's `/hub/*` endpoints: pass it as `stackOneHub({ baseUrl })`.
+   * The Vite page's own origin may call it (CORS).
+   */
+  export const apiUrl: string
   /** Where `getToken` posts the session options (`createConnectSessionHandler` on the dev server). */
   export const tokenUrl: string
   /** Where the signed-in owner's connected accounts are listed (the dev API's `GET /accounts`, fetched server-side). */

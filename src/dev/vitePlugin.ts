@@ -64,7 +64,7 @@ const failure = (status: number, code: string, message: string) =>
  * - starts `startDevHub` and lets the Vite server's origin open the hub;
  * - mounts `POST /api/connect-session` (`createConnectSessionHandler` against the dev API, the owner from `owner`)
  *   and `GET /api/accounts` (the owner's accounts, fetched server-side with the key);
- * - gives browser code `hubUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from 'virtual:connect-hub-dev'`
+ * - gives browser code `hubUrl`, `apiUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from 'virtual:connect-hub-dev'`
  *   (types: `/// <reference types="react-connect-hub/dev/client" />`);
  * - stops the dev hub when Vite closes.
  */
@@ -165,6 +165,7 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
       const providers = PROVIDERS.map(({ key, name, categories }) => ({ key, name, categories }))
       return [
         `export const hubUrl = ${JSON.stringify(hub.hubUrl)}`,
+        `export const apiUrl = ${JSON.stringify(hub.apiUrl)}`,
         `export const tokenUrl = ${JSON.stringify(DEV_ROUTES.token)}`,
         `export const accountsUrl = ${JSON.stringify(DEV_ROUTES.accounts)}`,
         `export const providers = ${JSON.stringify(providers)}`,

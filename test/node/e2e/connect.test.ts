@@ -151,6 +151,28 @@ describe('given the Integrations page of the demo, served by connectHubDev()', {
     expect([...demo.hub.store.accounts.values()].map((account) => account.type)).toEqual(['test'])
   })
 
+  it("when the StackOne hub is picked → a reload keeps it, and an account connected through StackOne's UI is listed", async () => {
+    page = await openDemo(context, demo)
+    await page.getByRole('radio', { name: 'StackOne hub' }).check()
+    expect(new URL(page.url()).searchParams.get('hub')).toBe('stackone')
+    await page.reload()
+    await page.locator('section[aria-labelledby="accounts-title"][aria-busy="false"]').waitFor()
+    await expect(page.getByRole('radio', { name: 'StackOne hub' }).isChecked()).resolves.toBe(true)
+
+    await page.getByRole('button', { name: 'Connect an account' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'BambooHR' }).click()
+    await expect(dialog.locator('iframe').count()).resolves.toBe(0)
+    await dialog.getByRole('textbox', { name: 'Subdomain' }).fill('acme')
+    await dialog.getByLabel('API key').fill('bamboo-secret')
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
+
+    await page.getByRole('row', { name: /BambooHR/ }).waitFor()
+    const [account] = [...demo.hub.store.accounts.values()]
+    expect(account).toMatchObject({ provider: 'bamboohr', originOwnerId: 'demo-customer', secrets: { api_key: 'bamboo-secret' } })
+    expect(await logLines(page)).toContain(`success bamboohr ${account?.id} · mode create`)
+  })
+
   it('when the token expires while the hub is open → the launcher fetches a new one and the hub carries on', async () => {
     page = await openDemo(context, demo)
     await page.getByRole('button', { name: 'Connect an account' }).click()
