@@ -27,6 +27,12 @@ export default async function setup(project: TestProject) {
       return
     }
     log.push(request.url ?? '')
+    // A frame navigated here stays empty and commits no document: the cheapest cross-origin frame, for many cycles.
+    if (url.pathname === '/no-content') {
+      response.statusCode = 204
+      response.end()
+      return
+    }
     const name = url.pathname.slice(1)
     if (!/^[a-z-]+\.html$/.test(name)) {
       response.statusCode = 404
