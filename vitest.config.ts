@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
@@ -6,6 +7,17 @@ import { waitForSelector } from './.storybook/vitest.commands.ts'
 import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.ts'
 
 const browserProvider = () => playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })
+
+const react18 = (path: string) => fileURLToPath(new URL(`./test/react18/node_modules/${path}`, import.meta.url))
+/** React 18.3 (and a Testing Library bound to it) from the nested test/react18 package (`npm ci --prefix test/react18`) in place of the root's React 19. */
+const react18Alias = [
+  { find: /^react$/, replacement: react18('react/index.js') },
+  { find: /^react\/(.*)$/, replacement: react18('react/$1') },
+  { find: /^react-dom$/, replacement: react18('react-dom/index.js') },
+  { find: /^react-dom\/(.*)$/, replacement: react18('react-dom/$1') },
+  // Its own Testing Library, so that what it requires from React (CommonJS, outside Vite's aliases) is React 18 too.
+  { find: /^@testing-library\/react$/, replacement: react18('@testing-library/react/dist/index.js') },
+]
 
 export default defineConfig({
   plugins: [react()],
@@ -36,6 +48,35 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: browserProvider(),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // The hook unit tests on React 18.3, every tree under StrictMode.
+        extends: true,
+        resolve: { alias: react18Alias },
+        test: {
+          name: 'unit-react18',
+          include: ['test/unit/react/**/*.test.tsx', 'test/react18/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/setup.ts', 'test/react18/setup.ts'],
+          globalSetup: ['test/react18/check.ts'],
+        },
+      },
+      {
+        // The launcher's browser tests on React 18.3, every tree under StrictMode.
+        extends: true,
+        resolve: { alias: react18Alias },
+        test: {
+          name: 'browser-react18',
+          include: ['test/browser/launcher.test.tsx', 'test/react18/**/*.test.tsx'],
+          setupFiles: ['test/setup.ts', 'test/react18/setup.ts'],
+          globalSetup: ['test/react18/check.ts', 'test/browser/global-setup.ts'],
           browser: {
             enabled: true,
             headless: true,
