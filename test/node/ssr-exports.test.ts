@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises'
+import { createElement, type FunctionComponent, isValidElement } from 'react'
+import { renderToStaticMarkup, renderToString } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+
+// Every entry of the built package, imported and rendered the way a Next.js or Remix server would: no window, no document.
+const ENTRIES = ['index', 'session', 'server', 'dev', 'stackone'] as const
+const load = (entry: (typeof ENTRIES)[number]): Promise<Record<string, unknown>> => import(`../../dist/${entry}.js`)
+
+const hubOptions = { getToken: async () => 'tok', hubUrl: 'https://hub.example.test/', categories: ['hris'] }
+const isComponent = (value: unknown) => typeof value === 'object' && value !== null && '$$typeof' in value
+const isHook = (name: string, value: unknown) => /^use[A-Z]/.test(name) && typeof value === 'function'
+
+describe('given every entry of the built package on a server', () => {
+  it.each(ENTRIES)('when the %s entry is imported → it touches no browser global and exports something', async (entry) => {
+    const library = await load(entry)
+    expect(Object.keys(library).length).toBeGreaterThan(0)
+    expect(typeof globalThis.window).toBe('undefined')
+    expect(typeof globalThis.document).toBe('undefined')
+  })
+
+  it.each(ENTRIES)(
+    'when every component and hook of the %s entry is rendered to a string → it renders without a browser',
+    async (entry) => {
+      const library = await load(entry)
+      const rendered: string[] = []
+      for (const [name, value] of Object.entries(library)) {
+        if (isComponent(value)) {
+          const html = renderToString(createElement(value as FunctionComponent<typeof hubOptions>, hubOptions))
+          expect(html).toMatch(/^<button [^>]*data-state="idle"[^>]*>Connect<\/button>$/)
+          rendered.push(name)
+        } else if (isHook(name, value)) {
+          const hook = value as (options: typeof hubOptions) => { status: string; isOpen: boolean }
+          let state: { status: string; isOpen: boolean } | undefined
+          const Probe = () => {
+            state = hook(hubOptions)
+            return null
+          }
+          expect(renderToString(createElement(Probe))).toBe('')
+          expect(state).toMatchObject({ status: 'idle', isOpen: false })
+          rendered.push(name)
+        }
+      }
+      expect(rendered).toEqual(entry === 'index' ? ['ConnectButton', 'useConnectHub'] : [])
+    },
+  )
+
+  it('when the root button is given the StackOne hub → the server renders the same plain button', async () => {
+    const { ConnectButton } = await load('index')
+    const { stackOneHub } = (await load('stackone')) as { stackOneHub: () => unknown }
+    const element = createElement(ConnectButton as FunctionComponent<Record<string, unknown>>, { ...hubOptions, hub: stackOneHub() })
+    expect(isValidElement(element)).toBe(true)
+    expect(renderToStaticMarkup(element)).toBe(
+      '<button type="button" class="rch-button" data-state="idle" aria-busy="false" aria-haspopup="dialog">Connect</button>',
+    )
+  })
+
+  it.each(['index', 'stackone'])('when built → the %s client entry starts with the use client directive', async (entry) => {
+    const source = await readFile(new URL(`../../dist/${entry}.js`, import.meta.url), 'utf8')
+    expect(source.startsWith('"use client";')).toBe(true)
+  })
+})
