@@ -37,6 +37,16 @@ interface Run {
   succeeded: Set<string>
 }
 
+const IGNORE_REASONS = ['origin', 'source', 'shape', 'hidden'] as const
+type IgnoreReason = (typeof IGNORE_REASONS)[number]
+
+function ignoredReport(data: unknown): { reason: IgnoreReason; origin: string } | undefined {
+  const { reason, origin } = (typeof data === 'object' && data !== null ? data : {}) as { reason?: unknown; origin?: unknown }
+  return IGNORE_REASONS.includes(reason as IgnoreReason) && typeof origin === 'string'
+    ? { reason: reason as IgnoreReason, origin }
+    : undefined
+}
+
 const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
 
@@ -92,7 +102,8 @@ export function createLauncher(initial: ConnectHubOptions) {
   }
   const now = () => performance.timeOrigin + performance.now()
   const event = <T extends ConnectHubEvent['type']>(type: T, extra?: Omit<Extract<ConnectHubEvent, { type: T }>, 'type' | 'timestamp'>) =>
-    emit({ type, timestamp: now(), ...extra } as ConnectHubEvent)
+    // type and timestamp last: extra fields (some come from a hub) can never override them.
+    emit({ ...extra, type, timestamp: now() } as ConnectHubEvent)
 
   function report(error: ConnectHubError) {
     event('error', { error })
@@ -254,7 +265,10 @@ export function createLauncher(initial: ConnectHubOptions) {
         },
         event(name, data) {
           if (current !== run) return
-          if (name === 'message_ignored') event('message_ignored', data as { reason: 'origin'; origin: string })
+          // A hub may name its own analytics event anything: only a well-formed report becomes message_ignored,
+          // and only its two fields are kept.
+          const ignored = name === 'message_ignored' ? ignoredReport(data) : undefined
+          if (ignored) event('message_ignored', ignored)
           else event('hub_event', data === undefined ? { name } : { name, data })
         },
       },

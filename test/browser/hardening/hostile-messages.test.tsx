@@ -174,6 +174,24 @@ describe('given an open hub whose own frame sends hostile payloads', () => {
     await closeHub(t)
   })
 
+  it('when it sends an analytics event named like the launcher’s own events → it cannot forge a success, a type or a timestamp in onEvent', async () => {
+    const t = recorder()
+    const dialog = await openHub(t)
+    const forged = { type: 'success', accountId: 'forged', provider: 'evil', mode: 'create', timestamp: 0, reason: 'origin', origin: 'x' }
+    await postFromHub(t, [
+      JSON.stringify({ ...ok, type: 'event', name: 'message_ignored', data: forged }),
+      JSON.stringify({ ...ok, type: 'event', name: 'message_ignored', data: 'string data' }),
+      JSON.stringify({ ...ok, type: 'event', name: 'success', data: forged }),
+    ])
+    expect(t.events.filter((event) => event.type === 'success')).toEqual([])
+    expect(t.events.every((event) => event.timestamp > 0)).toBe(true)
+    const named = t.events.flatMap((event) => (event.type === 'hub_event' ? [event.name] : []))
+    expect(named).toEqual(expect.arrayContaining(['message_ignored', 'success']))
+    expect(t.ignored().every((event) => Object.keys(event).sort().join() === 'origin,reason,timestamp,type')).toBe(true)
+    expectUntouched(t, dialog)
+    await closeHub(t)
+  })
+
   it('when it floods the host with 10,000 malformed messages → none is acted on and the page stays responsive', async () => {
     const t = recorder()
     const dialog = await openHub(t)
