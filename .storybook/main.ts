@@ -27,7 +27,13 @@ const config: StorybookConfig = {
   // The reference hub and the dev session API start with Storybook's Vite server (and with Vitest's browser server),
   // which also answers POST /api/connect-session as a host's backend would. Free ports: Storybook, its tests and the
   // demo app may run side by side.
-  viteFinal: (vite) => ({ ...vite, plugins: [...(vite.plugins ?? []), connectHubDev({ apiPort: 0, hubPort: 0, store: seededStore() })] }),
+  // @stackone/hub is pre-bundled up front: the StackOne adapter imports it dynamically, and discovering it when a story
+  // first opens StackOne's hub would re-optimise and reload the page under test.
+  viteFinal: (vite) => ({
+    ...vite,
+    plugins: [...(vite.plugins ?? []), connectHubDev({ apiPort: 0, hubPort: 0, store: seededStore() })],
+    optimizeDeps: { ...vite.optimizeDeps, include: [...(vite.optimizeDeps?.include ?? []), '@stackone/hub'] },
+  }),
 }
 
 export default config

@@ -1,15 +1,24 @@
-import type { Preview } from '@storybook/react-vite'
+import type { Decorator, Preview } from '@storybook/react-vite'
 import { StrictMode } from 'react'
+import { stackOne } from '../stories/support/devHub.ts'
 
 declare global {
   // Set by Storybook's builder from `framework.options` in main.ts; absent when Vitest composes the stories.
   var FRAMEWORK_OPTIONS: { strictMode?: boolean } | undefined
 }
 
+/**
+ * The toolbar's Hub switch: with StackOne's hub picked, every story opens it (`hub={stackOneHub()}`) in place of the
+ * reference hub, except those about the reference hub itself (`parameters: { hubSwitch: false }`).
+ */
+const withHub: Decorator = (Story, { args, globals, parameters }) =>
+  globals.hub === 'stackone' && parameters.hubSwitch !== false ? <Story args={{ ...args, hub: stackOne }} /> : <Story />
+
 const preview: Preview = {
   // main.ts turns StrictMode on for Storybook itself; Vitest renders the stories without Storybook's builder, so the
   // decorator adds it there: double effects, the bug class the launcher must survive, run in every story test.
   decorators: [
+    withHub,
     (Story) =>
       globalThis.FRAMEWORK_OPTIONS?.strictMode ? (
         <Story />
@@ -19,6 +28,21 @@ const preview: Preview = {
         </StrictMode>
       ),
   ],
+  globalTypes: {
+    hub: {
+      description: 'The hub the stories open',
+      toolbar: {
+        title: 'Hub',
+        icon: 'transfer',
+        items: [
+          { value: 'reference', title: 'Reference hub' },
+          { value: 'stackone', title: 'StackOne hub' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { hub: 'reference' },
   parameters: {
     layout: 'padded',
     controls: { expanded: true },

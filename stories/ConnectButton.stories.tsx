@@ -1,11 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties } from 'react'
-import { expect, fn, type Mock, screen, userEvent, waitFor, within } from 'storybook/test'
+import { expect, fireEvent, fn, type Mock, screen, userEvent, waitFor, within } from 'storybook/test'
 import { ConnectButton, type GetToken } from '../src/index.ts'
 import { connectButtonArgTypes } from './support/argTypes.ts'
-import { getToken, hubUrl, seededAccountId } from './support/devHub.ts'
-import { hubFrame } from './support/hubFrame.ts'
-import { connectBambooHR, expectClosed, frameIn, openHub } from './support/play.ts'
+import { getToken, hubUrl, seededAccountId, stackOne } from './support/devHub.ts'
+import { connectBambooHR, expectClosed, frameIn, hubIn, openHub, stackOneIn } from './support/play.ts'
 
 const meta = {
   title: 'Launcher/ConnectButton',
@@ -24,7 +23,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'A button that opens the hub. Takes every `useConnectHub` option as a prop, plus any button attribute; its state is exposed as `data-state` and `aria-busy`. Every story runs against the reference hub and the dev session API started by the `connectHubDev()` Vite plugin, and its play function drives the real flow.',
+          "A button that opens the hub. Takes every `useConnectHub` option as a prop, plus any button attribute; its state is exposed as `data-state` and `aria-busy`. Every story runs against the reference hub and the dev session API started by the `connectHubDev()` Vite plugin, and its play function drives the real flow. The toolbar's **Hub** switch opens StackOne's own hub (`stackOneHub()`) instead, against the same API: play functions then stop once it is open.",
       },
     },
   },
@@ -139,7 +138,7 @@ export const Inline: Story = {
     await waitFor(() => expect(region).toHaveAttribute('data-state', 'open'), { timeout: 10_000 })
     expect(button).toHaveAttribute('aria-expanded', 'true')
     expect(screen.queryByRole('dialog')).toBeNull()
-    const hub = hubFrame(frameIn(region))
+    const hub = hubIn(region)
     if (!hub) return
     await connectBambooHR(hub)
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(successFor('bamboohr')))
@@ -257,6 +256,8 @@ export const TokenError: Story = {
 /** Nothing answers at the hub URL: after `hubTimeout` the launcher reports `hub_unavailable` and offers Retry. */
 export const HubUnavailable: Story = {
   args: { hubUrl: 'http://127.0.0.1:9/', hubTimeout: 1500 },
+  // About the reference hub's URL: the toolbar's StackOne hub would not use it.
+  parameters: { hubSwitch: false },
   play: async ({ args, canvas }) => {
     const button = canvas.getByRole('button', { name: 'Connect' })
     await userEvent.click(button)
@@ -336,5 +337,38 @@ export const SeveralButtons: Story = {
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(successFor('bamboohr')))
     await expectClosed(hr)
     expect(args.onClose).toHaveBeenCalledTimes(2)
+  },
+}
+
+/**
+ * `hub={stackOneHub({ baseUrl })}` from `react-connect-hub/stackone`: StackOne's own hub, the `@stackone/hub` component,
+ * rendered in the launcher's dialog instead of an iframe, against the dev session API's `/hub/*` endpoints. Same
+ * `getToken`, same callbacks. `@stackone/hub` loads with a dynamic `import()` when the hub is first prefetched or opened.
+ *
+ * It renders in this page (in a shadow root), so the play function drives it in Storybook's UI too.
+ */
+export const StackOneHub: Story = {
+  name: 'StackOne hub',
+  args: { hub: stackOne, categories: ['hris'] },
+  parameters: { hubSwitch: false },
+  play: async ({ args, canvas }) => {
+    const button = canvas.getByRole('button', { name: 'Connect' })
+    const { dialog } = await openHub(button)
+    expect(args.getToken).toHaveBeenCalledWith({ categories: ['hris'] }, expect.anything())
+    expect(frameIn(dialog)).toBeNull()
+    const hub = await stackOneIn(dialog)
+    await userEvent.click(await hub.findByRole('button', { name: /BambooHR/ }, { timeout: 10_000 }))
+    // user-event prepares inputs from a focus listener on the document, which a shadow root hides them from, and React
+    // then misses what it types: set the values as the browser does instead.
+    fireEvent.input(await hub.findByRole('textbox', { name: 'Subdomain' }), { target: { value: 'acme' } })
+    fireEvent.input(hub.getByLabelText('API key'), { target: { value: 'bamboo-secret-key' } })
+    const connect = hub.getByRole('button', { name: 'Connect' })
+    await waitFor(() => expect(connect).toBeEnabled())
+    await userEvent.click(connect)
+    await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(successFor('bamboohr')), { timeout: 10_000 })
+    expect(args.onClose).toHaveBeenCalledTimes(1)
+    expect(args.onCancel).not.toHaveBeenCalled()
+    expect(args.onError).not.toHaveBeenCalled()
+    await expectClosed(button)
   },
 }

@@ -1,8 +1,15 @@
-import { accountsUrl, hubUrl, tokenUrl } from 'virtual:connect-hub-dev'
+import { accountsUrl, apiUrl, hubUrl, tokenUrl } from 'virtual:connect-hub-dev'
 import type { GetToken } from '../../src/index.ts'
+import { stackOneHub } from '../../src/stackone/index.ts'
 import { SEEDED_ACCOUNT_LABEL } from './seed.ts'
 
-export { accountsUrl, hubUrl, tokenUrl }
+export { accountsUrl, apiUrl, hubUrl, tokenUrl }
+
+/**
+ * StackOne's own hub against the dev session API, which serves its `/hub/*` endpoints to Storybook's origin. Created
+ * once: the launcher reads `hub` when it opens. `@stackone/hub` itself loads only when a StackOne hub first opens.
+ */
+export const stackOne = stackOneHub({ baseUrl: apiUrl })
 
 /** What a host's `getToken` usually is: post the session options to your backend, which mints the token with its secret key. */
 export const getToken: GetToken = async (session, { signal }) => {
