@@ -1,50 +1,19 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { ConnectButton, type ConnectHubEvent, type ConnectHubOptions, type GetToken, useConnectHub } from '../../src'
+import { ConnectButton, type ConnectHubOptions, type GetToken, useConnectHub } from '../../src/index.ts'
+import { frames, guardEachTest, hubOrigin, hubUrl, recorder } from './harness.ts'
 
-const hubOrigin = inject('hubOrigin')
+const guard = guardEachTest()
 let failOnce = 0
-const hubUrl = (then = 'none', extra = '') => `${hubOrigin}/hub.html?then=${then}${extra}`
-
-function setup() {
-  const events: ConnectHubEvent[] = []
-  const calls: string[] = []
-  let issued = 0
-  const getToken = vi.fn<GetToken>(async () => `tok_${++issued}_${'x'.repeat(24)}`)
-  const callbacks = {
-    onEvent: (event: ConnectHubEvent) => events.push(event),
-    onSuccess: vi.fn(() => calls.push('success')),
-    onCancel: vi.fn(() => calls.push('cancel')),
-    onClose: vi.fn(() => calls.push('close')),
-    onError: vi.fn(() => calls.push('error')),
-  }
-  const hubEvent = (name: string) =>
-    events.filter((event): event is Extract<ConnectHubEvent, { type: 'hub_event' }> => event.type === 'hub_event' && event.name === name)
-  return { events, calls, getToken, callbacks, hubEvent }
-}
+const closeDialog = () => userEvent.click(screen.getByRole('button', { name: 'Close' }))
+const setup = recorder
 
 function HookUser({ target, ...options }: ConnectHubOptions & { target: { hub?: ReturnType<typeof useConnectHub> } }) {
   target.hub = useConnectHub(options)
   return null
 }
-
-const frames = () => document.querySelectorAll('iframe')
-const closeDialog = () => userEvent.click(screen.getByRole('button', { name: 'Close' }))
-
-let consoleError: ReturnType<typeof vi.spyOn>
-beforeEach(() => {
-  consoleError = vi.spyOn(console, 'error')
-})
-afterEach(async () => {
-  cleanup()
-  await Promise.resolve()
-  expect(consoleError).not.toHaveBeenCalled()
-  consoleError.mockRestore()
-  expect(document.querySelector('dialog')).toBeNull()
-  expect(document.body.style.overflow).toBe('')
-})
 
 describe('given a ConnectButton and a hub on another origin', () => {
   it('when clicked → it fetches one token, loads the hub and hands the token over by message', async () => {
@@ -339,7 +308,7 @@ describe('given callbacks that throw', () => {
     const onSuccess = vi.fn(() => {
       throw new Error('host bug')
     })
-    consoleError.mockImplementation(() => {})
+    const consoleError = guard.consoleError().mockImplementation(() => {})
     render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('success')} prefetch="none" {...t.callbacks} onSuccess={onSuccess} />)
     await userEvent.click(screen.getByRole('button'))
     await waitFor(() => expect(t.callbacks.onClose).toHaveBeenCalledTimes(1))

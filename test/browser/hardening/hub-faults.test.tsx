@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, inject, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { ConnectButton } from '../../../src'
-import { frames, guardEachTest, hubOrigin, hubUrl, openDialog, recorder } from './harness'
+import { frames, guardEachTest, hubOrigin, hubUrl, openDialog, recorder } from '../harness'
 
 guardEachTest()
 

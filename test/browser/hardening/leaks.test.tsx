@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import { cdp } from 'vitest/browser'
 import { ConnectButton, type ConnectHubEvent, type GetToken } from '../../../src'
-import { frames, guardEachTest, hubOrigin, hubUrl } from './harness'
+import { frames, guardEachTest, hubOrigin, hubUrl } from '../harness'
 
 guardEachTest()
 

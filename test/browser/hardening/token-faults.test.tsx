@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { ConnectButton, type GetToken } from '../../../src'
-import { frames, guardEachTest, hubUrl, openDialog, recorder } from './harness'
+import { frames, guardEachTest, hubUrl, openDialog, recorder } from '../harness'
 
 guardEachTest()
 

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, expect, inject, vi } from 'vitest'
-import type { ConnectHubEvent, GetToken } from '../../../src'
+import type { ConnectHubEvent, GetToken } from '../../src/index.ts'
 
 export const hubOrigin = inject('hubOrigin')
 export const hubUrl = (then = 'none', extra = '') => `${hubOrigin}/hub.html?then=${then}${extra}`
@@ -31,7 +31,7 @@ export function recorder() {
 /**
  * Every test here must leave no React warning, no unhandled rejection, no dialog and no page style behind.
  */
-export function guardEachTest() {
+export function guardEachTest(): { consoleError: () => ReturnType<typeof vi.spyOn> } {
   const rejections: unknown[] = []
   const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason)
   let consoleError: ReturnType<typeof vi.spyOn>
@@ -53,6 +53,7 @@ export function guardEachTest() {
     expect(frames()).toHaveLength(0)
     expect(document.body.style.overflow).toBe('')
   })
+  return { consoleError: () => consoleError }
 }
 
 /** The launcher's dialog once the hub said ready and has the token. */
