@@ -37,21 +37,22 @@ export function defaultHubRoot(): string {
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-/** Serves the hub page from its own origin, with its configuration filled in and a strict CSP. */
-export function createHubPageListener(options: { root: string; config: HubPageConfig; latencyMs: number }): RequestListener {
+/**
+ * Serves the hub page from its own origin, with a strict CSP and its configuration filled in on every request
+ * (`config` is read each time: origins allowed later are served at once).
+ */
+export function createHubPageListener(options: { root: string; config: () => HubPageConfig; latencyMs: number }): RequestListener {
   const root = resolve(options.root)
-  const apiOrigin = new URL(options.config.apiUrl).origin
+  const apiOrigin = new URL(options.config().apiUrl).origin
   const security = {
     'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${apiOrigin}; base-uri 'none'; form-action 'none'`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   }
-  let page: Promise<string> | undefined
-  const html = () => {
-    page ??= readFile(join(root, 'index.html'), 'utf8').then((text) =>
-      text.replace(HUB_CONFIG_PLACEHOLDER, escapeAttribute(JSON.stringify(options.config))),
-    )
-    return page
+  let template: Promise<string> | undefined
+  const html = async () => {
+    template ??= readFile(join(root, 'index.html'), 'utf8')
+    return (await template).replace(HUB_CONFIG_PLACEHOLDER, escapeAttribute(JSON.stringify(options.config())))
   }
 
   return (request, response) => {

@@ -127,15 +127,13 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   const api = createServer(createApiListener(context))
   const apiUrl = originOf(host, await listen(api, options.apiPort ?? 5175, host))
 
-  // The page listener bakes the allow-list into the page it caches: a new origin gets a new listener.
-  const pageListener = () =>
+  const hub = createServer(
     createHubPageListener({
       root: hubRoot,
-      config: { apiUrl, allowedOrigins: [...allowedOrigins] },
+      config: () => ({ apiUrl, allowedOrigins }),
       latencyMs: options.latency?.hubMs ?? 0,
-    })
-  let servePage = pageListener()
-  const hub = createServer((request, response) => servePage(request, response))
+    }),
+  )
   let hubOrigin: string
   try {
     hubOrigin = originOf(host, await listen(hub, options.hubPort ?? 5174, host))
@@ -154,9 +152,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
     allowOrigin: (origin) => {
       checkOrigin(origin)
       corsOrigins.add(origin)
-      if (allowedOrigins.includes(origin)) return
-      allowedOrigins.push(origin)
-      servePage = pageListener()
+      if (!allowedOrigins.includes(origin)) allowedOrigins.push(origin)
     },
     close: async () => {
       await Promise.all([stop(api), stop(hub)])
