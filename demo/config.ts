@@ -19,7 +19,12 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
     configFile: false,
     root: fileURLToPath(new URL('.', import.meta.url)),
     cacheDir: fileURLToPath(new URL('../node_modules/.vite/demo', import.meta.url)),
-    resolve: { alias: [{ find: /^react-connect-hub$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) }] },
+    resolve: {
+      alias: [
+        { find: /^react-connect-hub$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) },
+        { find: /^react-connect-hub\/stackone$/, replacement: fileURLToPath(new URL('../src/stackone/index.ts', import.meta.url)) },
+      ],
+    },
     plugins: [
       react(),
       connectHubDev({ hubPort: port('HUB_PORT', 5174), apiPort: port('API_PORT', 5175), hubRoot: await buildHubPage(), ...options.dev }),

@@ -1,7 +1,7 @@
 import { apiUrl, hubUrl } from 'virtual:connect-hub-dev'
 import type { HubFactory } from 'react-connect-hub'
 // Static on purpose: the adapter is small and loads @stackone/hub itself, with import(), when a hub first opens.
-import { stackOneHub } from '../src/stackone/index.ts'
+import { stackOneHub } from 'react-connect-hub/stackone'
 
 /** Which hub the page's buttons open: the reference hub page (protocol v1) or StackOne's own component. */
 export type HubChoice = 'reference' | 'stackone'
