@@ -77,8 +77,11 @@ export interface ConnectHubSettings extends ConnectHubCallbacks {
 export type ConnectHubOptions = ConnectSessionOptions & ConnectHubSettings
 
 export interface ConnectHubState {
+  /** `idle`, `fetching-token` (opened, waiting for the token), `opening` (token here, hub loading), `open` or `error`. */
   status: ConnectHubStatus
+  /** The last failure while open, cleared by Retry and on close. */
   error: ConnectHubError | null
+  /** Whether the hub is on screen (a pre-loaded hub is not). */
   isOpen: boolean
 }
 

@@ -1,21 +1,17 @@
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import type { ConnectHubError } from '../errors.ts'
 import { createLauncher } from '../launcher/launcher.ts'
-import type { ConnectHubOptions, ConnectHubState, ConnectHubStatus } from '../launcher/types.ts'
+import type { ConnectHubOptions, ConnectHubState } from '../launcher/types.ts'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 const SERVER_STATE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
 
-export interface UseConnectHubResult {
+export interface UseConnectHubResult extends ConnectHubState {
   /** Opens the hub: validates the session, fetches the token and loads the hub at the same time. */
   open: () => void
   /** Closes the hub as a dismissal. Safe to call at any time. */
   close: () => void
   /** Fetches the token and pre-loads the hub ahead of a click (call it on hover or focus of your trigger). */
   prefetch: () => void
-  status: ConnectHubStatus
-  error: ConnectHubError | null
-  isOpen: boolean
 }
 
 /**
