@@ -4,7 +4,8 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { waitForSelector } from './.storybook/vitest.commands.ts'
-import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.ts'
+import { CHROMIUM_ARGS, chromiumPath } from './test/engines/index.ts'
+import { engines } from './test/engines/vitest.ts'
 
 const browserProvider = () => playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })
 
@@ -18,6 +19,13 @@ const react18Alias = [
   // Its own Testing Library, so that what it requires from React (CommonJS, outside Vite's aliases) is React 18 too.
   { find: /^@testing-library\/react$/, replacement: react18('@testing-library/react/dist/index.js') },
 ]
+
+/** The launcher's browser tests and the hardening suites, run in every engine. */
+const browserSuites = {
+  include: ['test/browser/**/*.test.{ts,tsx}'],
+  setupFiles: ['test/setup.ts'],
+  globalSetup: ['test/browser/global-setup.ts'],
+}
 
 export default defineConfig({
   plugins: [react()],
@@ -44,15 +52,26 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...browserSuites,
           name: 'browser',
-          include: ['test/browser/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/setup.ts'],
-          globalSetup: ['test/browser/global-setup.ts'],
+          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }] },
+        },
+      },
+      {
+        // The same suites in Firefox and WebKit (a project of their own: a project's instances share one provider).
+        extends: true,
+        test: {
+          ...browserSuites,
+          name: 'browser-engines',
           browser: {
             enabled: true,
             headless: true,
-            provider: browserProvider(),
-            instances: [{ browser: 'chromium' }],
+            provider: engines(),
+            screenshotFailures: false,
+            instances: [
+              { browser: 'firefox', name: 'browser (firefox)' },
+              { browser: 'webkit', name: 'browser (webkit)' },
+            ],
           },
         },
       },

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
-import { cdp } from 'vitest/browser'
+import { cdp, server } from 'vitest/browser'
 import { ConnectButton, type ConnectHubEvent, type GetToken } from '../../../src'
 import { frames, guardEachTest, hubOrigin, hubUrl } from '../harness'
 
@@ -66,6 +66,12 @@ function instrument() {
   return { listeners, timers, seen, restore }
 }
 
+/**
+ * Chromium lets the test force a GC and read the heap (CDP). Firefox and WebKit give a page neither (no CDP, and no
+ * WebDriver or BiDi command does it), so there the heap is not measured, and the test's name says so.
+ */
+const HEAP = server.browser === 'chromium'
+
 async function heapUsed(): Promise<number> {
   const session = cdp()
   await session.send('HeapProfiler.collectGarbage')
@@ -124,11 +130,15 @@ async function cycle(full: boolean) {
 }
 
 describe('given 1,000 cycles of mount → open → close → unmount', () => {
-  it('when they are done → no message listener, timer, frame, dialog or style is left behind, and the heap grows less than 2 MB', async () => {
+  const outcome = 'when they are done → no message listener, timer, frame, dialog or style is left behind'
+  const heap = HEAP
+    ? ', and the heap grows less than 2 MB'
+    : ` (the heap is measured in Chromium only: ${server.browser} offers no forced GC or heap size to a test)`
+  it(`${outcome}${heap}`, async () => {
     render(<Host />)
     for (let i = 0; i < 20; i++) await cycle(i % 10 === 0)
     const shape = pageShape()
-    const heapBefore = await heapUsed()
+    const heapBefore = HEAP ? await heapUsed() : 0
     const probe = instrument()
     const started = performance.now()
     try {
@@ -143,9 +153,13 @@ describe('given 1,000 cycles of mount → open → close → unmount', () => {
     expect(probe.listeners.size).toBe(0)
     expect(probe.timers.size).toBe(0)
     expect(pageShape()).toEqual(shape)
+    if (!HEAP) {
+      console.info(`[hardening] ${server.browser}: ${CYCLES} cycles in ${Math.round(elapsed)} ms`)
+      return
+    }
     const growth = (await heapUsed()) - heapBefore
     console.info(
-      `[hardening] ${CYCLES} cycles in ${Math.round(elapsed)} ms: heap ${(heapBefore / 1024 / 1024).toFixed(2)} MB before, growth ${(growth / 1024).toFixed(0)} KB (bound ${HEAP_BOUND / 1024} KB)`,
+      `[hardening] chromium: ${CYCLES} cycles in ${Math.round(elapsed)} ms: heap ${(heapBefore / 1024 / 1024).toFixed(2)} MB before, growth ${(growth / 1024).toFixed(0)} KB (bound ${HEAP_BOUND / 1024} KB)`,
     )
     expect(growth).toBeLessThan(HEAP_BOUND)
   }, 60_000)

@@ -4,7 +4,7 @@ import { type Browser, chromium, type Frame, type Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type DevHub, startDevHub } from '../../../src/dev/index'
 import { hostMessage } from '../../../src/protocol/messages'
-import { CHROMIUM_ARGS, chromiumPath } from '../../chromium'
+import { CHROMIUM_ARGS, chromiumPath } from '../../engines/index.ts'
 import { buildHubPage } from './build-hub-page'
 
 interface Received {

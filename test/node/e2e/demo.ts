@@ -4,7 +4,7 @@ import { createServer, type Plugin } from 'vite'
 import { demoConfig } from '../../../demo/config.ts'
 import type { DevHub } from '../../../src/dev/index.ts'
 import type { ConnectHubDevApi, ConnectHubDevOptions } from '../../../src/dev/vitePlugin.ts'
-import { CHROMIUM_ARGS, chromiumPath } from '../../chromium.ts'
+import { CHROMIUM_ARGS, chromiumPath } from '../../engines/index.ts'
 
 export interface Demo {
   /** The Integrations page, e.g. `http://localhost:41234/`. */
