@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 import { waitForSelector } from './.storybook/vitest.commands.ts'
-import { CHROMIUM_ARGS, chromiumPath } from './test/engines/index.ts'
+import { CHROMIUM_ARGS, chromiumPath, ENGINES } from './test/engines/index.ts'
 import { engines } from './test/engines/vitest.ts'
 
 const browserProvider = () => playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })
@@ -46,9 +46,24 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/node/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, 'test/node/e2e/**'],
           environment: 'node',
         },
       },
+      // The demo's end-to-end tests, driven from Node, once per engine: `e2e (chromium)`, `e2e (firefox)`, `e2e (webkit)`.
+      ...ENGINES.map(
+        (engine): TestProjectInlineConfiguration => ({
+          extends: true,
+          test: {
+            name: `e2e (${engine})`,
+            include: ['test/node/e2e/**/*.test.ts'],
+            environment: 'node',
+            provide: { engine },
+            // Starting the demo and a browser (Firefox's first start takes ~10 s) while other projects load both cores.
+            hookTimeout: 60_000,
+          },
+        }),
+      ),
       {
         extends: true,
         test: {

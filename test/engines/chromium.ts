@@ -57,6 +57,7 @@ function chromiumPage(_context: BrowserContext, page: Page): DriverPage {
     type: (text) => page.keyboard.type(text),
     focus: () => page.bringToFront(),
     setViewport: (size) => page.setViewportSize(size),
+    screenshot: () => page.screenshot(),
     close: () => page.close(),
   }
 }

@@ -38,6 +38,8 @@ export interface DriverPage {
   /** Makes this page the one that has focus (the front tab or window). */
   focus(): Promise<void>
   setViewport(size: { width: number; height: number }): Promise<void>
+  /** A PNG of what the window shows. */
+  screenshot(): Promise<Buffer>
   close(): Promise<void>
 }
 

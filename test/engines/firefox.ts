@@ -69,6 +69,7 @@ function firefoxPage(page: Page): DriverPage {
     type: (text) => page.keyboard.type(text),
     focus: () => page.bringToFront(),
     setViewport: (size) => page.setViewport(size),
+    screenshot: async () => Buffer.from(await page.screenshot()),
     close: () => page.close(),
   }
 }

@@ -55,8 +55,9 @@ export async function launchWebKit(): Promise<Driver> {
     return {
       engine: 'webkit',
       newPage: async () => {
-        // A window, not a tab: a page in a background tab is hidden and gets no animation frames.
-        const { handle } = (await session.send('POST', '/window/new', { type: 'window' })) as { handle: string }
+        // A window, not a tab: a page in a background tab is hidden and gets no animation frames. Opened from the
+        // home window, which is always there.
+        const { handle } = (await session.in(home, [], () => session.send('POST', '/window/new', { type: 'window' }))) as { handle: string }
         const page = wrap(handle)
         await page.setViewport({ width: 1280, height: 1024 })
         return page
@@ -218,10 +219,10 @@ function webkitPage(session: Session, handle: string): DriverPage {
     click: (frames, expression, count = 1) =>
       session.in(handle, frames, async () => {
         const id = await element(expression)
-        if (count === 1) {
-          await session.send('POST', `/element/${id}/click`, {})
-          return
-        }
+        await session.send('POST', '/execute/sync', {
+          script: 'arguments[0].scrollIntoView({ block: "center", inline: "center" })',
+          args: [{ [ELEMENT]: id }],
+        })
         const press = [
           { type: 'pointerDown', button: 0 },
           { type: 'pointerUp', button: 0 },
@@ -249,6 +250,7 @@ function webkitPage(session: Session, handle: string): DriverPage {
       ).then(() => {}),
     focus: () => focused(async () => {}),
     setViewport: ({ width, height }) => top(() => session.send('POST', '/window/rect', { width, height })).then(() => {}),
+    screenshot: async () => Buffer.from((await top(() => session.send('GET', '/screenshot'))) as string, 'base64'),
     close: () =>
       focused(async () => {
         await session.send('DELETE', '/window')

@@ -1,10 +1,21 @@
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core'
 import { createServer, type Plugin } from 'vite'
+import { inject } from 'vitest'
 import { demoConfig } from '../../../demo/config.ts'
 import type { DevHub } from '../../../src/dev/index.ts'
 import type { ConnectHubDevApi, ConnectHubDevOptions } from '../../../src/dev/vitePlugin.ts'
-import { CHROMIUM_ARGS, chromiumPath } from '../../engines/index.ts'
+import type { Engine } from '../../engines/index.ts'
+import type { EngineBrowser, Page, Scope } from '../../engines/pages.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The engine an e2e project runs its tests in: each engine has its project, `e2e (chromium)` and so on. */
+    engine: Engine
+  }
+}
+
+/** This project's engine. */
+export const ENGINE = inject('engine')
 
 export interface Demo {
   /** The Integrations page, e.g. `http://localhost:41234/`. */
@@ -15,7 +26,7 @@ export interface Demo {
 
 /**
  * Starts the demo as `npm run dev` does (its Vite config, the connectHubDev() plugin), on free ports. Each test file
- * gets its own dependency cache, so files running side by side do not optimise into the same directory.
+ * gets its own dependency cache per engine, so files running side by side do not optimise into the same directory.
  */
 export async function startDemo(name: string, dev: ConnectHubDevOptions = {}): Promise<Demo> {
   const config = await demoConfig({ hostPort: 0, dev: { hubPort: 0, apiPort: 0, ...dev } })
@@ -23,7 +34,7 @@ export async function startDemo(name: string, dev: ConnectHubDevOptions = {}): P
     ...config,
     logLevel: 'silent',
     clearScreen: false,
-    cacheDir: fileURLToPath(new URL(`../../../node_modules/.vite/demo-e2e-${name}`, import.meta.url)),
+    cacheDir: fileURLToPath(new URL(`../../../node_modules/.vite/demo-e2e-${name}-${ENGINE}`, import.meta.url)),
   })
   await server.listen()
   const url = server.resolvedUrls?.local[0]
@@ -34,13 +45,11 @@ export async function startDemo(name: string, dev: ConnectHubDevOptions = {}): P
   return { url, hub: await plugin.api.devHub(), close: () => server.close() }
 }
 
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
-
 /** The hub page inside the launcher's dialog. */
-export const hubFrame = (page: Page): FrameLocator => page.frameLocator('dialog iframe')
+export const hubFrame = (page: Page): Scope => page.frame('dialog iframe')
 
 /** The event log's entries, as `type detail` lines. */
-export const logLines = (page: Page) =>
+export const logLines = (page: Page): Promise<string[]> =>
   page
     .getByRole('log', { name: 'Launcher events' })
     .locator('li')
@@ -48,10 +57,9 @@ export const logLines = (page: Page) =>
       items.map((item) => `${item.querySelector('.type')?.textContent} ${item.querySelector('.detail')?.textContent}`.trim()),
     )
 
-/** Opens the page and waits until the connected accounts are known. */
-export async function openDemo(context: BrowserContext, demo: Demo): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(demo.url)
+/** Opens the page in a new window and waits until the connected accounts are known. */
+export async function openDemo(browser: EngineBrowser, demo: Demo): Promise<Page> {
+  const page = await browser.newPage(demo.url)
   await page.locator('section[aria-labelledby="accounts-title"][aria-busy="false"]').waitFor()
   return page
 }

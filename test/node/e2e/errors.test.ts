@@ -1,29 +1,27 @@
-import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Demo, launchChromium, logLines, openDemo, startDemo } from './demo.ts'
+import { type EngineBrowser, openBrowser } from '../../engines/pages.ts'
+import { type Demo, ENGINE, logLines, openDemo, startDemo } from './demo.ts'
 
 let demo: Demo
 // The same demo, but its routes send a key the dev API does not know.
 let wrongKey: Demo
-let browser: Browser
-let context: BrowserContext
+let browser: EngineBrowser
 
 beforeAll(async () => {
   ;[demo, wrongKey, browser] = await Promise.all([
     startDemo('errors'),
     startDemo('errors', { routeApiKey: 'sk_not_the_dev_key' }),
-    launchChromium(),
+    openBrowser(ENGINE),
   ])
-  context = await browser.newContext()
 })
 
 afterAll(async () => {
   await Promise.all([browser?.close(), demo?.close(), wrongKey?.close()])
 })
 
-describe('given the demo, when the launcher fails', { timeout: 20_000 }, () => {
+describe('given the demo, when the launcher fails', { timeout: 60_000 }, () => {
   it('with a wrong API key on the server → the accounts and the Connect button both say the session API refused it', async () => {
-    const page = await openDemo(context, wrongKey)
+    const page = await openDemo(browser, wrongKey)
     await expect(page.getByText('The accounts could not be loaded.').isVisible()).resolves.toBe(true)
     await expect(page.getByRole('region', { name: 'Connected accounts' }).textContent()).resolves.toContain(
       'the session API answered 401 to GET /accounts',
@@ -39,7 +37,7 @@ describe('given the demo, when the launcher fails', { timeout: 20_000 }, () => {
   })
 
   it('with an invalid session option → the page names the field and no session is requested', async () => {
-    const page = await openDemo(context, demo)
+    const page = await openDemo(browser, demo)
     await page.getByLabel('Token lifetime (seconds)').fill('1.5')
     await page.getByRole('button', { name: 'Connect an account' }).click()
 
