@@ -157,6 +157,9 @@ export function createLauncher(initial: ConnectHubOptions) {
     if (current !== run || !current.chrome.shown || state.status === 'error') return
     const ready = current.hubReady && current.started
     current.chrome.setState(ready ? 'open' : 'loading')
+    // Focus goes into the hub when it becomes usable on screen, whichever came last: its ready, the token or the
+    // click that showed a pre-loaded hub (a hidden frame cannot take focus).
+    if (ready && state.status !== 'open') current.hub?.focus()
     setState({ status: ready ? 'open' : current.token ? 'opening' : 'fetching-token' })
   }
 
@@ -228,7 +231,6 @@ export function createLauncher(initial: ConnectHubOptions) {
           current.hubReady = true
           event('hub_ready')
           syncStatus(current)
-          if (current.chrome.shown) current.hub?.focus()
         },
         success(account, mode) {
           if (current !== run || current.succeeded.has(account.id)) return
