@@ -18,12 +18,29 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const log: string[] = []
   const failed = new Set<string>()
+  // hold=<id>: the page is served only once /__release?id=<id> was requested, so a test decides when it arrives.
+  const holds = new Map<string, { released: Promise<void>; release: () => void }>()
+  const hold = (id: string) => {
+    let entry = holds.get(id)
+    if (!entry) {
+      let release = () => {}
+      const released = new Promise<void>((resolve) => (release = resolve))
+      entry = { released, release }
+      holds.set(id, entry)
+    }
+    return entry
+  }
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     response.setHeader('Access-Control-Allow-Origin', '*')
     if (url.pathname === '/__log') {
       response.setHeader('Content-Type', 'application/json')
       response.end(JSON.stringify(log))
+      return
+    }
+    if (url.pathname === '/__release') {
+      hold(url.searchParams.get('id') ?? '').release()
+      response.end()
       return
     }
     log.push(request.url ?? '')
@@ -46,6 +63,8 @@ export default async function setup(project: TestProject) {
       response.end('<!doctype html><title>Broken hub</title>')
       return
     }
+    const held = url.searchParams.get('hold')
+    if (held) await hold(held).released
     const delay = Number(url.searchParams.get('delay') ?? 0)
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
     const page = await readFile(new URL(`./fixtures/${name}`, import.meta.url)).catch(() => undefined)
