@@ -129,6 +129,7 @@ async function cycle(full: boolean) {
   await Promise.resolve()
 }
 
+// 1,000 cycles take 20-35 s in each engine alone; the limit is for a machine running every project at once.
 describe('given 1,000 cycles of mount → open → close → unmount', () => {
   const outcome = 'when they are done → no message listener, timer, frame, dialog or style is left behind'
   const heap = HEAP
@@ -162,5 +163,5 @@ describe('given 1,000 cycles of mount → open → close → unmount', () => {
       `[hardening] chromium: ${CYCLES} cycles in ${Math.round(elapsed)} ms: heap ${(heapBefore / 1024 / 1024).toFixed(2)} MB before, growth ${(growth / 1024).toFixed(0)} KB (bound ${HEAP_BOUND / 1024} KB)`,
     )
     expect(growth).toBeLessThan(HEAP_BOUND)
-  }, 60_000)
+  }, 240_000)
 })

@@ -8,10 +8,12 @@ import { ENGINE } from './demo.ts'
 // a button inside the hub opens the provider's consent page as a popup, the popup reports back to its opener
 // and closes. What the OAuth tests need from every engine: a click inside a cross-origin frame, the popup it
 // opens, its URL, input inside it, and the message it sends on its way out.
+// The hub frame carries the launcher's sandbox, so every engine is seen to let such a frame open the popup.
+const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox'
 const PAGES: Record<string, (other: string) => string> = {
   '/app': (other) =>
     `<!doctype html><title>App</title><h1>App</h1><p role="status"></p>
-     <iframe title="Hub" src="${other}/hub"></iframe>
+     <iframe title="Hub" src="${other}/hub" sandbox="${SANDBOX}"></iframe>
      <script>addEventListener('message', (event) => { document.querySelector('[role=status]').textContent = event.data })</script>`,
   '/hub': (other) =>
     `<!doctype html><title>Hub</title><button type="button">Sign in with Provider</button><p role="status"></p>
