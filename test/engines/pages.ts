@@ -243,6 +243,30 @@ export class Page extends Scope {
 
 type State = 'attached' | 'detached' | 'visible' | 'hidden'
 
+/**
+ * Watches the pointer's presses until `unguard()`: those on the element count as hits; those on anything else are
+ * stopped before the page's own listeners see them. Runs in the page.
+ */
+const GUARD = `(element) => {
+  const state = { clicked: false, missed: '' }
+  const guard = (event) => {
+    if (!event.isTrusted) return
+    if (event.composedPath().includes(element)) {
+      if (event.type === 'click') state.clicked = true
+      return
+    }
+    state.missed ||= String(event.composedPath()[0]?.outerHTML ?? event.target).slice(0, 80)
+    event.stopImmediatePropagation()
+    event.preventDefault()
+  }
+  const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick']
+  for (const type of types) addEventListener(type, guard, true)
+  globalThis.__engines.unguard = () => {
+    for (const type of types) removeEventListener(type, guard, true)
+    return state
+  }
+}`
+
 /** Where the one element is if a pointer can act on it (`at x,y,width,height`), else why not. Runs in the page. */
 const ACTIONABLE = `(elements) => {
   if (elements.length !== 1) return 'matches ' + elements.length + ' elements'
@@ -251,7 +275,7 @@ const ACTIONABLE = `(elements) => {
   if (element.disabled || element.getAttribute('aria-disabled') === 'true') return 'is disabled'
   let box = element.getBoundingClientRect()
   if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) {
-    element.scrollIntoView({ block: 'center', inline: 'center' })
+    element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' })
     box = element.getBoundingClientRect()
   }
   const x = box.left + box.width / 2
@@ -348,11 +372,30 @@ export class Locator {
     return this.find('elements[0]')
   }
 
+  /**
+   * Clicks the element with the real pointer, until the element receives the click. The page may still move it
+   * between the last look and the release (a form that lays itself out again when the pressed button takes focus
+   * from a field): as Playwright does, pointer events that land elsewhere are stopped before the page sees them,
+   * and the click is tried again.
+   */
+  private async press(count: number, timeout = WAIT_MS): Promise<void> {
+    const started = Date.now()
+    for (;;) {
+      const element = await this.actionable(Math.max(timeout - (Date.now() - started), 0))
+      await this.scope.run(`(${GUARD})(${element})`)
+      await this.scope.click(element, count)
+      const { clicked, missed } = (await this.scope.run('globalThis.__engines.unguard()')) as { clicked: boolean; missed: string }
+      if (clicked) return
+      console.info(`[engines] ${this}: the click landed on ${missed || 'nothing'}; clicking again`)
+      if (Date.now() - started > timeout) throw new Error(`react-connect-hub tests: ${this}: the click landed on ${missed || 'nothing'}`)
+    }
+  }
+
   async click(): Promise<void> {
-    await this.scope.click(await this.actionable())
+    await this.press(1)
   }
   async dblclick(): Promise<void> {
-    await this.scope.click(await this.actionable(), 2)
+    await this.press(2)
   }
   async hover(): Promise<void> {
     await this.scope.hover(await this.actionable())
@@ -360,9 +403,8 @@ export class Locator {
 
   /** Clicks the field, selects what it holds and types `text` over it with the keyboard. */
   async fill(text: string): Promise<void> {
-    const element = await this.actionable()
-    await this.scope.click(element)
-    await this.scope.run(`(${element}).select()`)
+    await this.press(1)
+    await this.scope.run(`(${await this.one(true)}).select()`)
     if (text) await this.scope.type(text)
     else await this.scope.press('Delete')
     const value = await this.inputValue()

@@ -208,6 +208,15 @@ function webkitPage(session: Session, handle: string): DriverPage {
     if (!id) throw new Error(`react-connect-hub tests: ${expression} is not an element`)
     return id
   }
+  // Scrolls only when the element is out of view, and at once: a smooth scroll would move the element between the
+  // pointer's down and up, and the click would land on whatever came under it.
+  const inView = async (id: string) => {
+    const script = `const box = arguments[0].getBoundingClientRect()
+      if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth)
+        arguments[0].scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' })`
+    await session.send('POST', '/execute/sync', { script, args: [{ [ELEMENT]: id }] })
+    return id
+  }
   const pointer = (actions: object[]) =>
     session.send('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] })
   const keys = (actions: object[]) => session.send('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] })
@@ -218,11 +227,7 @@ function webkitPage(session: Session, handle: string): DriverPage {
     evaluate: (frames, expression) => session.in(handle, frames, () => execute(expression)),
     click: (frames, expression, count = 1) =>
       session.in(handle, frames, async () => {
-        const id = await element(expression)
-        await session.send('POST', '/execute/sync', {
-          script: 'arguments[0].scrollIntoView({ block: "center", inline: "center" })',
-          args: [{ [ELEMENT]: id }],
-        })
+        const id = await inView(await element(expression))
         const press = [
           { type: 'pointerDown', button: 0 },
           { type: 'pointerUp', button: 0 },
@@ -234,7 +239,7 @@ function webkitPage(session: Session, handle: string): DriverPage {
       }),
     hover: (frames, expression) =>
       session.in(handle, frames, async () => {
-        const id = await element(expression)
+        const id = await inView(await element(expression))
         await pointer([{ type: 'pointerMove', origin: { [ELEMENT]: id }, x: 0, y: 0 }])
       }),
     keyDown: (key) => focused(() => keys([{ type: 'keyDown', value: keyValue(key) }])).then(() => {}),
