@@ -384,8 +384,12 @@ export class Locator {
       const element = await this.actionable(Math.max(timeout - (Date.now() - started), 0))
       await this.scope.run(`(${GUARD})(${element})`)
       await this.scope.click(element, count)
-      const { clicked, missed } = (await this.scope.run('globalThis.__engines.unguard()')) as { clicked: boolean; missed: string }
-      if (clicked) return
+      // A click that closes the frame or navigates the page takes the guard with it: that click was received.
+      const result = (await this.scope.run('globalThis.__engines.unguard?.()').catch(() => undefined)) as
+        | { clicked: boolean; missed: string }
+        | undefined
+      if (!result || result.clicked) return
+      const { missed } = result
       console.info(`[engines] ${this}: the click landed on ${missed || 'nothing'}; clicking again`)
       if (Date.now() - started > timeout) throw new Error(`react-connect-hub tests: ${this}: the click landed on ${missed || 'nothing'}`)
     }
