@@ -51,11 +51,14 @@ export default defineConfig({
         },
       },
       // The demo's end-to-end tests, driven from Node, once per engine: `e2e (chromium)`, `e2e (firefox)`, `e2e (webkit)`.
+      // Each engine after the other, once the browser projects are done: each test file runs a demo server and a
+      // browser, and two cores are all there is.
       ...ENGINES.map(
-        (engine): TestProjectInlineConfiguration => ({
+        (engine, index): TestProjectInlineConfiguration => ({
           extends: true,
           test: {
             name: `e2e (${engine})`,
+            sequence: { groupOrder: 2 + index },
             include: ['test/node/e2e/**/*.test.ts'],
             environment: 'node',
             provide: { engine },
@@ -73,11 +76,13 @@ export default defineConfig({
         },
       },
       {
-        // The same suites in Firefox and WebKit (a project of their own: a project's instances share one provider).
+        // The same suites in Firefox and WebKit (a project of their own: a project's instances share one provider),
+        // after the Chromium projects rather than beside them.
         extends: true,
         test: {
           ...browserSuites,
           name: 'browser-engines',
+          sequence: { groupOrder: 1 },
           browser: {
             enabled: true,
             headless: true,
