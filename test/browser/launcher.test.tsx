@@ -139,7 +139,7 @@ describe('given a ConnectButton and a hub on another origin', () => {
 
   it('when the refreshed token expires at once → token_expired, no second refresh', async () => {
     const t = setup()
-    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('expire-twice')} {...t.callbacks} />)
+    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('expire-twice')} prefetch="none" {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button'))
     await screen.findByRole('alert')
     expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_expired' }))
