@@ -153,13 +153,13 @@ export function createLauncher(initial: ConnectHubOptions) {
     return frameHub(url)
   }
 
-  function syncStatus(current: Run) {
+  function syncStatus(current: Run, moveFocus = true) {
     if (current !== run || !current.chrome.shown || state.status === 'error') return
     const ready = current.hubReady && current.started
     current.chrome.setState(ready ? 'open' : 'loading')
-    // Focus goes into the hub when it becomes usable on screen, whichever came last: its ready, the token or the
-    // click that showed a pre-loaded hub (a hidden frame cannot take focus).
-    if (ready && state.status !== 'open') current.hub?.focus()
+    // Focus goes into a shown hub when it becomes usable, whichever of its ready and the token came last (a hidden
+    // frame cannot take focus, so focusing on ready missed a token that came after it).
+    if (ready && moveFocus && state.status !== 'open') current.hub?.focus()
     setState({ status: ready ? 'open' : current.token ? 'opening' : 'fetching-token' })
   }
 
@@ -390,7 +390,8 @@ export function createLauncher(initial: ConnectHubOptions) {
         current.chrome.show()
         event('hub_opened')
         if (current.token && !tokens.peek(current.key)) requestToken(current, 'stale')
-        syncStatus(current)
+        // A pre-loaded hub shown by the click keeps the focus showModal() gave the dialog.
+        syncStatus(current, false)
       })
     },
     /** Closes the hub as a dismissal (`onCancel`, `onClose`). Safe to call twice. */

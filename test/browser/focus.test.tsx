@@ -9,7 +9,7 @@ guardEachTest()
 // Where focus lands when the hub opens depended on which of the hub's ready and the token arrived last, and on
 // the order each engine delivered them in: the same test ended with focus in the hub in Firefox and WebKit and
 // on the Close button in Chromium. Each order is forced here, in every engine.
-describe('given a modal hub, focus moves into it once it is usable', () => {
+describe('given a modal hub, focus moves into it once it is usable on screen', () => {
   it('when the token arrives after the hub said ready → focus moves into the hub', async () => {
     const t = recorder()
     let release: (token: string) => void = () => {}
@@ -41,14 +41,15 @@ describe('given a modal hub, focus moves into it once it is usable', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Close' }))
   })
 
-  it('when a pre-loaded hub is shown by the click → focus moves into the hub', async () => {
+  it('when a pre-loaded hub is shown by the click → focus stays where showModal() put it, on Close, and Escape closes', async () => {
     const t = recorder()
     render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl()} prefetch="mount" {...t.callbacks} />)
     await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
     expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open')
-    expect(document.activeElement).toBe(frames()[0])
-    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }))
+    await userEvent.keyboard('{Escape}')
+    expect(t.calls).toEqual(['cancel', 'close'])
   })
 
   it('when the token is refreshed while the hub is open → focus stays where the user put it', async () => {
