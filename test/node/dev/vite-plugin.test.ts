@@ -1,4 +1,7 @@
+import { once } from 'node:events'
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer, type Plugin, type ViteDevServer } from 'vite'
@@ -148,5 +151,37 @@ describe('connectHubDev(), given a request from elsewhere', () => {
     expect(after.headers['content-security-policy']).toBe(before.headers['content-security-policy'])
     expect(after.text.length).toBe(before.text.length)
     expect((await hubPageFor(vite, 'http://localhost:10001')).origin).toBeNull()
+  })
+})
+
+describe('connectHubDev(), given Vite in middleware mode inside another server (as Storybook runs it)', () => {
+  it('→ the hub lets that server’s origin open it, learnt from the socket Vite’s HMR shares, not from requests', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'connect-hub-vite-'))
+    const outer = createHttpServer()
+    outer.listen(0, '127.0.0.1')
+    await once(outer, 'listening')
+    const server = await createServer({
+      configFile: false,
+      root,
+      cacheDir: join(root, '.vite'),
+      logLevel: 'silent',
+      appType: 'custom',
+      optimizeDeps: { noDiscovery: true, include: [] },
+      server: { middlewareMode: true, hmr: { server: outer } },
+      plugins: [connectHubDev({ apiPort: 0, hubPort: 0, hubRoot: await buildHubPage() })],
+    })
+    outer.on('request', server.middlewares)
+    try {
+      const origin = `http://127.0.0.1:${(outer.address() as AddressInfo).port}`
+      const plugin = server.config.plugins.find((candidate) => candidate.name === 'react-connect-hub:dev') as Plugin<ConnectHubDevApi>
+      const running = { server, origin, hub: await (plugin.api as ConnectHubDevApi).devHub() }
+      await raw(origin, '/api/accounts', { headers: { 'sec-fetch-site': 'same-origin' } })
+      expect((await hubPageFor(running, origin)).origin).toBe(origin)
+      expect((await hubPageFor(running, 'http://127.0.0.1:1')).origin).toBeNull()
+    } finally {
+      await server.close()
+      outer.closeAllConnections()
+      outer.close()
+    }
   })
 })
