@@ -118,6 +118,34 @@ describe('the dev servers, given a malformed or odd URL', () => {
   })
 })
 
+describe('the dev API, given a failure of its own', () => {
+  it('→ answers 500 without the exception’s text, which goes to the server output instead', async () => {
+    const store = createDevStore()
+    const failing = await startDevHub({
+      apiPort: 0,
+      hubPort: 0,
+      hubRoot: await buildHubPage(),
+      store: Object.assign(store, {
+        prune: () => {
+          throw new Error('EACCES /home/dev/secret-path')
+        },
+      }),
+    })
+    const printed: unknown[] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => void printed.push(...args)
+    try {
+      const answer = await raw(failing.apiUrl, '/accounts', { headers: { authorization: basicAuth(failing.apiKey) } })
+      expect(answer.status).toBe(500)
+      expect(answer.text).not.toMatch(/EACCES|secret-path|Error/)
+      expect(printed).toEqual([expect.objectContaining({ message: 'EACCES /home/dev/secret-path' })])
+    } finally {
+      console.error = original
+      await failing.close()
+    }
+  })
+})
+
 describe('the hub page, given who may frame it', () => {
   it('→ sends frame-ancestors with the allowed origins, and adds origins allowed later', async () => {
     const before = await raw(hub.hubUrl, '/')

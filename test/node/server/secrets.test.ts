@@ -97,6 +97,15 @@ describe('the API key, given a session API or a fetch that gives it back', () =>
     expect(serialised(error)).toContain('[redac')
   })
 
+  it('→ a key that JSON decoding would change (a literal \\n), echoed raw inside a JSON string: redacted before decoding', async () => {
+    // Parsed first, "\\n" would become a newline that no longer matches the key, and a log would print it back as \\n.
+    const key = 'sk_live_\\n0ab9cdef12'
+    const fetch = async () => new Response(`{"message":"bad key ${key}"}`, { status: 401 })
+    const error = await failure(createConnectSession(SESSION, { apiKey: key, fetch }))
+    expect(error.body).toEqual({ message: 'bad key [redacted]' })
+    expect(leaksOf(serialised(error), key)).toEqual([])
+  })
+
   it('→ a fetch that rejects with an object carrying the request headers: the cause is a fresh, sanitised Error', async () => {
     const original = { message: 'socket closed', request: { headers: { Authorization: `Basic ${basicCredential(KEY)}` } } }
     const error = await failure(createConnectSession(SESSION, { apiKey: KEY, retries: 0, fetch: () => Promise.reject(original) }))
