@@ -62,9 +62,12 @@ export function createRedactor(apiKey: string): Redactor {
   const sharedBase64 = credential.slice(0, Math.floor(new TextEncoder().encode(apiKey).length / 3) * 4)
   const forms = [apiKey, credential, sharedBase64, encodeURIComponent(apiKey)]
   const secrets = [...new Set(forms.filter((form) => form.length > 0))].sort((a, b) => b.length - a.length)
-  const pattern = new RegExp([HEADER, ...secrets.map(anyEscaping)].join('|'), 'gi')
+  const secretPattern = new RegExp(secrets.map(anyEscaping).join('|'), 'gi')
+  // In what a thrown error says, a written-out header goes whole, name and all; a body keeps its shape (and JSON).
+  const messagePattern = new RegExp([HEADER, ...secrets.map(anyEscaping)].join('|'), 'gi')
 
-  const text = (input: string) => input.replace(pattern, REDACTED)
+  const text = (input: string) => input.replace(secretPattern, REDACTED)
+  const said = (input: string) => input.replace(messagePattern, REDACTED)
 
   const value = (input: unknown, depth = 0): unknown => {
     if (typeof input === 'string') return text(input)
@@ -80,12 +83,12 @@ export function createRedactor(apiKey: string): Redactor {
 
   const error = (input: unknown, depth = 0): Error => {
     const source = input instanceof Error ? input : undefined
-    const safe = new Error(text(describe(input)).slice(0, MAX_MESSAGE_CHARS))
-    safe.name = source ? text(read(() => String(source.name), 'Error')).slice(0, 100) : 'Error'
+    const safe = new Error(said(describe(input)).slice(0, MAX_MESSAGE_CHARS))
+    safe.name = source ? said(read(() => String(source.name), 'Error')).slice(0, 100) : 'Error'
     const stack = source ? read(() => (typeof source.stack === 'string' ? source.stack : ''), '') : ''
-    safe.stack = stack ? text(stack) : `${safe.name}: ${safe.message}`
+    safe.stack = stack ? said(stack) : `${safe.name}: ${safe.message}`
     const code = source ? read(() => (source as { code?: unknown }).code, undefined) : undefined
-    if (typeof code === 'string') Object.assign(safe, { code: text(code).slice(0, 100) })
+    if (typeof code === 'string') Object.assign(safe, { code: said(code).slice(0, 100) })
     const cause = source ? read(() => source.cause, undefined) : undefined
     if (cause !== undefined && depth < 4) safe.cause = error(cause, depth + 1)
     return safe
