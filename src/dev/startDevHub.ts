@@ -28,8 +28,9 @@ export interface DevHubOptions {
    */
   apiKey?: string
   /**
-   * Host page origins (e.g. `'http://localhost:3000'`) the hub page agrees to talk to. Any other `origin`
-   * in the hub URL gets a refusal and no message at all.
+   * Host page origins (e.g. `'http://localhost:3000'`) the hub page agrees to talk to, and the only pages that may
+   * frame it (`Content-Security-Policy: frame-ancestors`). Any other `origin` in the hub URL gets a refusal and no
+   * message at all.
    * @default []
    */
   allowedOrigins?: string[]

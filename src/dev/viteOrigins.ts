@@ -61,11 +61,19 @@ export function pageOrigins(vite: ViteServer): string[] {
   return [...origins]
 }
 
-/** The `Host` check for the plugin's own routes: the loopback names, Vite's `allowedHosts` and `host`, and `extra`. */
+/**
+ * The `Host` check for the plugin's own routes: the loopback names, Vite's `allowedHosts` and `host`, `extra`, and the
+ * addresses Vite lists for itself once listening (a LAN address with `--host`: an IP, which no rebinding page can use).
+ */
 export function pageHostCheck(vite: ViteServer, extra: readonly string[]): (host: string | undefined) => boolean {
   const settings = settingsOf(vite)
   if (settings.allowedHosts === true) return createHostCheck(true)
   const explicit = explicitOrigin(vite)
   const named = [configuredHost(settings.host), explicit && new URL(explicit).hostname].filter((name) => !!name) as string[]
-  return createHostCheck([...extra, ...settings.allowedHosts, ...named])
+  const configured = createHostCheck([...extra, ...settings.allowedHosts, ...named])
+  return (host) => {
+    if (configured(host)) return true
+    const urls = vite.server.resolvedUrls
+    return createHostCheck([...(urls?.local ?? []), ...(urls?.network ?? [])].map((url) => new URL(url).hostname))(host)
+  }
 }
