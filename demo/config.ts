@@ -27,7 +27,14 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
     },
     plugins: [
       react(),
-      connectHubDev({ hubPort: port('HUB_PORT', 5174), apiPort: port('API_PORT', 5175), hubRoot: await buildHubPage(), ...options.dev }),
+      connectHubDev({
+        hubPort: port('HUB_PORT', 5174),
+        apiPort: port('API_PORT', 5175),
+        hubRoot: await buildHubPage(),
+        // The page's "Test mode" asks for a sandbox account: `type` is the server's to set unless allowed.
+        handler: { allow: ['type'] },
+        ...options.dev,
+      }),
     ],
     // Known up front, so the first page load does not trigger a second optimisation and a reload. @stackone/hub too:
     // only the dependency scan finds it (the StackOne adapter imports it dynamically), and a scan that ends after
