@@ -34,7 +34,21 @@ const config: StorybookConfig = {
     ...vite,
     plugins: [
       ...(vite.plugins ?? []),
-      connectHubDev({ apiPort: 0, hubPort: 0, store: seededStore(), handler: { allow: ['metadata', 'type'] } }),
+      connectHubDev({
+        apiPort: 0,
+        hubPort: 0,
+        store: seededStore(),
+        handler: { allow: ['metadata', 'type'] },
+        // The stories connect for real under Vitest too (the storybook test project).
+        startInVitest: true,
+        // A static Storybook (build-storybook) shows docs and looks; connecting needs `npm run dev`'s dev hub.
+        production: {
+          hubUrl: 'http://127.0.0.1:5174/',
+          apiUrl: 'http://127.0.0.1:5175',
+          tokenUrl: '/api/connect-session',
+          accountsUrl: '/api/accounts',
+        },
+      }),
     ],
     optimizeDeps: { ...vite.optimizeDeps, include: [...(vite.optimizeDeps?.include ?? []), '@stackone/hub'] },
   }),

@@ -3,15 +3,7 @@ import react from '@vitejs/plugin-react'
 import type { InlineConfig } from 'vite'
 import { type ConnectHubDevOptions, connectHubDev } from '../src/dev/index.ts'
 import { buildHubPage } from './hubPage.ts'
-
-const port = (name: string, fallback: number) => {
-  const value = process.env[name]
-  if (value === undefined || value === '') return fallback
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 0 || number > 65535)
-    throw new Error(`demo: ${name} must be a port number, not ${JSON.stringify(value)}`)
-  return number
-}
+import { port, portHints } from './ports.ts'
 
 /** The demo's Vite config: the library from `src/` (nothing to build first) and the dev hub next to it. */
 export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubDevOptions } = {}): Promise<InlineConfig> {
@@ -35,6 +27,8 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
         handler: { allow: ['type'] },
         ...options.dev,
       }),
+      // After connectHubDev(): its start, inside Vite's listen, fails first.
+      portHints(),
     ],
     // Known up front, so the first page load does not trigger a second optimisation and a reload. @stackone/hub too:
     // only the dependency scan finds it (the StackOne adapter imports it dynamically), and a scan that ends after

@@ -86,11 +86,36 @@ export interface DevHub {
   close(): Promise<void>
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+/** The option that sets each server's port, and what the server is, for the message when the port is taken. */
+const PORTS = {
+  apiPort: 'the dev session API',
+  hubPort: 'the reference hub page',
+} as const
+
+/** A port a dev server could not listen on: `option` names the option that moves it. */
+export interface DevPortError extends Error {
+  code: 'EADDRINUSE' | 'EACCES'
+  port: number
+  option: keyof typeof PORTS
+}
+
+function portError(error: unknown, port: number, host: string, option: keyof typeof PORTS): unknown {
+  const code = (error as { code?: unknown }).code
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') return error
+  const problem = code === 'EADDRINUSE' ? 'is already in use (another dev server?)' : 'may not be used by this process'
+  const wrapped = new Error(
+    `react-connect-hub: port ${port} on ${host} ${problem}, so ${PORTS[option]} cannot start — stop what holds it, or set \`${option}\` to another port (0 picks a free one)`,
+    { cause: error },
+  ) as DevPortError
+  return Object.assign(wrapped, { code, port, option })
+}
+
+function listen(server: Server, port: number, host: string, option: keyof typeof PORTS): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject)
+    const fail = (error: unknown) => reject(portError(error, port, host, option))
+    server.once('error', fail)
     server.listen(port, host, () => {
-      server.off('error', reject)
+      server.off('error', fail)
       resolve((server.address() as AddressInfo).port)
     })
   })
@@ -105,7 +130,10 @@ function stop(server: Server): Promise<void> {
 
 const originOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
-/** Starts the dev session API and the reference hub page, each on its own origin. */
+/**
+ * Starts the dev session API and the reference hub page, each on its own origin. A port that is taken rejects with a
+ * `DevPortError` naming it and its option (`error.port`, `error.option`), after stopping what did start.
+ */
 export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> {
   const host = options.host ?? '127.0.0.1'
   const apiKey = options.apiKey ?? process.env.CONNECT_HUB_DEV_API_KEY ?? 'dev_sk_connect_hub'
@@ -136,7 +164,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
     isAllowedHost,
   }
   const api = createServer(createApiListener(context))
-  const apiUrl = originOf(host, await listen(api, options.apiPort ?? 5175, host))
+  const apiUrl = originOf(host, await listen(api, options.apiPort ?? 5175, host, 'apiPort'))
 
   const hub = createServer(
     createHubPageListener({
@@ -149,7 +177,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   )
   let hubOrigin: string
   try {
-    hubOrigin = originOf(host, await listen(hub, options.hubPort ?? 5174, host))
+    hubOrigin = originOf(host, await listen(hub, options.hubPort ?? 5174, host, 'hubPort'))
   } catch (error) {
     await stop(api)
     throw error

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { createServer, type Plugin, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type ConnectHubDevApi, type ConnectHubDevOptions, connectHubDev, type DevHub } from '../../../src/dev/index'
-import { pageHostCheck, pageOrigins, type ViteServer } from '../../../src/dev/viteOrigins'
+import { pageHostCheck, pageOrigins } from '../../../src/dev/viteOrigins'
+import type { ViteDevServerLike } from '../../../src/dev/viteTypes'
 import { buildHubPage } from './build-hub-page'
 import { raw } from './http'
 
@@ -190,13 +191,10 @@ describe('connectHubDev(), given Vite in middleware mode inside another server (
 describe('connectHubDev(), given a server reachable on a LAN address (vite --host)', () => {
   // The shape of a listening Vite server with `host: true`: only what the checks read.
   const lan = {
-    kind: 'dev',
-    server: {
-      config: { server: { host: true, allowedHosts: [], https: undefined, origin: undefined } },
-      resolvedUrls: { local: ['http://localhost:5173/'], network: ['http://192.0.2.2:5173/'] },
-      httpServer: null,
-    },
-  } as unknown as ViteServer
+    config: { server: { host: true, allowedHosts: [], https: undefined, origin: undefined } },
+    resolvedUrls: { local: ['http://localhost:5173/'], network: ['http://192.0.2.2:5173/'] },
+    httpServer: null,
+  } as unknown as ViteDevServerLike
 
   it('→ the address Vite lists for itself is answered and may open the hub; other addresses and names are not', () => {
     const isAllowedHost = pageHostCheck(lan, [])
