@@ -1,6 +1,6 @@
 import { ApiError, type Connector, createApi, fieldsOf, type HubSettings, type Integration, TokenExpired } from './api.ts'
 import { connectToHost, type Host } from './host.ts'
-import { announce, type FormHandle, showCatalog, showForm, showMessage } from './screens.ts'
+import { announce, type FormHandle, showCatalog, showForm, showMessage, showMode } from './screens.ts'
 
 /** What the server tells the page: the API, and the requested host origin only if it is allowed (else `null`). */
 interface Config {
@@ -99,6 +99,7 @@ function start(): void {
     integrations = connectors.integrations.filter((integration) => integration.active)
     document.getElementById('badge')?.toggleAttribute('hidden', settings.session.type !== 'test')
     const accountId = settings.session.account_id
+    showMode(accountId ? 'edit' : 'create')
     if (accountId) return edit(accountId)
     const only = settings.session.provider
       ? integrations.find((integration) => integration.provider === settings.session.provider)

@@ -34,10 +34,23 @@ export function showMessage(state: string, title: string, text: string, action?:
   announce(title)
 }
 
+/** The search's placeholder: names from this session's catalog only, never a provider the session filtered out. */
+function examples(integrations: Integration[]): string {
+  const names = integrations.slice(0, 2).map((integration) => integration.name)
+  return integrations.length > 2 ? `${names.join(', ')}…` : names.join(', ')
+}
+
+/** The header's breadcrumb and the document's title follow the session's mode. */
+export function showMode(mode: 'create' | 'edit'): void {
+  const crumb = document.getElementById('crumb')
+  if (crumb) crumb.textContent = mode === 'edit' ? 'Edit connection' : 'Connect'
+  document.title = mode === 'edit' ? 'Edit connection' : 'Connect an integration'
+}
+
 export function showCatalog(integrations: Integration[], onPick: (integration: Integration) => void): void {
   const list = h('ul', { class: 'catalog', 'aria-label': 'Integrations' })
   const empty = h('p', { class: 'muted', hidden: true })
-  const search = h('input', { id: 'search', type: 'search', autocomplete: 'off', placeholder: 'BambooHR, Slack…' })
+  const search = h('input', { id: 'search', type: 'search', autocomplete: 'off', placeholder: examples(integrations) })
   const render = () => {
     const query = search.value.trim().toLowerCase()
     const matching = integrations.filter(

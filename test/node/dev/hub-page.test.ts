@@ -144,6 +144,19 @@ describe('given a host on an allowed origin', () => {
     await expect.poll(() => frame.evaluate(() => document.activeElement?.id)).toBe('search')
   })
 
+  it('→ the search placeholder names only providers this session allows, and the breadcrumb says Connect', async () => {
+    const frame = await openHost()
+    await init(await createSession({ categories: ['crm'] }))
+    const search = frame.getByLabel('Search integrations')
+    await search.waitFor()
+    const listed = await frame.locator('.catalog button .name').allTextContents()
+    const named = ((await search.getAttribute('placeholder')) ?? '').replace(/…$/, '').split(', ')
+    expect(named.length).toBeGreaterThan(0)
+    for (const name of named) expect(listed).toContain(name)
+    expect(named).not.toContain('BambooHR')
+    expect(await frame.locator('#crumb').textContent()).toBe('Connect')
+  })
+
   it('→ connecting a provider by keyboard posts success with the new account, which GET /accounts lists', async () => {
     const frame = await openHost()
     await init(await createSession({ categories: ['ats'] }))
@@ -196,6 +209,8 @@ describe('given a host on an allowed origin', () => {
     const frame = await openHost()
     await init(await createSession({ account_id: account.id }))
     await frame.getByRole('heading', { name: 'Edit Jira' }).waitFor()
+    expect(await frame.locator('#crumb').textContent()).toBe('Edit connection')
+    expect(await frame.evaluate(() => document.title)).toBe('Edit connection')
     expect(await frame.getByLabel('Subdomain').inputValue()).toBe('acme')
     expect(await frame.getByLabel('Email').inputValue()).toBe('jane@acme.test')
     expect(await frame.getByLabel('API token').inputValue()).toBe('')
