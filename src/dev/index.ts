@@ -1,6 +1,7 @@
-export type { CredentialField, Provider } from './catalog.ts'
+export type { AuthKind, CredentialField, Provider } from './catalog.ts'
 export { PROVIDERS, providersFor } from './catalog.ts'
 export { HUB_TOKEN_HEADER } from './hubApi.ts'
+export type { DevOAuthOptions, DevOAuthSettings } from './oauth/index.ts'
 export type { DevHub, DevHubOptions } from './startDevHub.ts'
 export { startDevHub } from './startDevHub.ts'
 export type { DevAccount, DevSession, DevStore } from './store.ts'

@@ -3,6 +3,7 @@ import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite
 import { type ConnectSessionOwner, createConnectSessionHandler } from '../server/createConnectSessionHandler.ts'
 import { toNodeHandler } from '../server/toNodeHandler.ts'
 import { PROVIDERS } from './catalog.ts'
+import type { DevOAuthOptions } from './oauth/index.ts'
 import { type DevHub, type DevHubOptions, startDevHub } from './startDevHub.ts'
 
 /** Options of `connectHubDev()`: those of `startDevHub`, plus who the fake signed-in user is. */
@@ -11,6 +12,16 @@ export interface ConnectHubDevOptions
     DevHubOptions,
     'apiPort' | 'hubPort' | 'host' | 'apiKey' | 'allowedOrigins' | 'corsOrigins' | 'latency' | 'now' | 'store' | 'hubRoot'
   > {
+  /**
+   * Port of the simulated OAuth provider, as for `startDevHub`.
+   * @default 5176
+   */
+  providerPort?: number
+  /**
+   * The simulated OAuth provider's options, as for `startDevHub`.
+   * @default { coop: false, appName: 'Connect Hub (dev)', attemptTtlSeconds: 300 }
+   */
+  oauth?: DevOAuthOptions
   /**
    * The owner of the accounts connected from this dev server, or a function that reads it from the request
    * (your auth's cookie or header; `null` answers 401), as `resolveOwner` of `createConnectSessionHandler`.
@@ -64,7 +75,7 @@ const failure = (status: number, code: string, message: string) =>
  * - starts `startDevHub` and lets the Vite server's origin open the hub;
  * - mounts `POST /api/connect-session` (`createConnectSessionHandler` against the dev API, the owner from `owner`)
  *   and `GET /api/accounts` (the owner's accounts, fetched server-side with the key);
- * - gives browser code `hubUrl`, `apiUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from 'virtual:connect-hub-dev'`
+ * - gives browser code `hubUrl`, `apiUrl`, `appUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from 'virtual:connect-hub-dev'`
  *   (types: `/// <reference types="react-connect-hub/dev/client" />`);
  * - stops the dev hub when Vite closes.
  */
@@ -148,6 +159,7 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
         .then((hub) => {
           server.config.logger.info(`  ➜  Hub:     ${hub.hubUrl}`)
           server.config.logger.info(`  ➜  API:     ${hub.apiUrl} (key ${hub.apiKey})`)
+          server.config.logger.info(`  ➜  OAuth:   ${hub.providerUrl} (simulated provider${hub.oauth.coop ? ', with COOP' : ''})`)
         })
         .catch(() => undefined)
     }
@@ -162,10 +174,11 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
     async load(id) {
       if (id !== RESOLVED_ID) return undefined
       const hub = await devHub()
-      const providers = PROVIDERS.map(({ key, name, categories }) => ({ key, name, categories }))
+      const providers = PROVIDERS.map(({ key, name, categories, auth }) => ({ key, name, categories, auth }))
       return [
         `export const hubUrl = ${JSON.stringify(hub.hubUrl)}`,
         `export const apiUrl = ${JSON.stringify(hub.apiUrl)}`,
+        `export const appUrl = ${JSON.stringify(hub.appUrl)}`,
         `export const tokenUrl = ${JSON.stringify(DEV_ROUTES.token)}`,
         `export const accountsUrl = ${JSON.stringify(DEV_ROUTES.accounts)}`,
         `export const providers = ${JSON.stringify(providers)}`,
