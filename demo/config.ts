@@ -27,7 +27,15 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
     },
     plugins: [
       react(),
-      connectHubDev({ hubPort: port('HUB_PORT', 5174), apiPort: port('API_PORT', 5175), hubRoot: await buildHubPage(), ...options.dev }),
+      connectHubDev({
+        hubPort: port('HUB_PORT', 5174),
+        apiPort: port('API_PORT', 5175),
+        providerPort: port('PROVIDER_PORT', 5176),
+        // OAUTH_COOP=1: the simulated provider's page sends Cross-Origin-Opener-Policy, as many real ones do.
+        oauth: { appName: 'Lumen', coop: process.env.OAUTH_COOP === '1' },
+        hubRoot: await buildHubPage(),
+        ...options.dev,
+      }),
     ],
     // Known up front, so the first page load does not trigger a second optimisation and a reload. @stackone/hub too:
     // only the dependency scan finds it (the StackOne adapter imports it dynamically), and a scan that ends after

@@ -19,7 +19,7 @@ export interface DevHubOptions {
   hubPort?: number
   /**
    * Port of the simulated OAuth provider's authorisation pages: a fourth origin, as a real provider's. `0` picks a free port.
-   * @default 5176
+   * @default 5176, or a free port when `apiPort` or `hubPort` is `0` (tests that run side by side)
    */
   providerPort?: number
   /**
@@ -169,7 +169,8 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   const provider = createServer(oauth.providerListener)
   let providerUrl: string
   try {
-    providerUrl = originOf(host, await listen(provider, options.providerPort ?? 5176, host))
+    const fixed = options.apiPort !== 0 && options.hubPort !== 0
+    providerUrl = originOf(host, await listen(provider, options.providerPort ?? (fixed ? 5176 : 0), host))
   } catch (error) {
     await Promise.all([stop(api), stop(hub)])
     throw error

@@ -14,7 +14,7 @@ export interface ConnectHubDevOptions
   > {
   /**
    * Port of the simulated OAuth provider, as for `startDevHub`.
-   * @default 5176
+   * @default 5176, or a free port when `apiPort` or `hubPort` is `0`
    */
   providerPort?: number
   /**

@@ -18,7 +18,7 @@ export interface Demo {
  * gets its own dependency cache, so files running side by side do not optimise into the same directory.
  */
 export async function startDemo(name: string, dev: ConnectHubDevOptions = {}): Promise<Demo> {
-  const config = await demoConfig({ hostPort: 0, dev: { hubPort: 0, apiPort: 0, ...dev } })
+  const config = await demoConfig({ hostPort: 0, dev: { hubPort: 0, apiPort: 0, providerPort: 0, ...dev } })
   const server = await createServer({
     ...config,
     logLevel: 'silent',

@@ -1,0 +1,76 @@
+/**
+ * The OAuth end-to-end tests' browser operations, in one place so that they can later run on other engines: only
+ * `launchBrowser` and the few helpers below touch the browser driver.
+ */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
+import type { IncomingMessage } from 'node:http'
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core'
+import type { ConnectHubDevOptions } from '../../../src/dev/vitePlugin.ts'
+import { type Demo, hubFrame, launchChromium, logLines, openDemo, startDemo } from '../e2e/demo.ts'
+
+export type { Browser, BrowserContext, Demo, FrameLocator, Page }
+
+/** The engine the tests drive. Chromium for now (Playwright drives Debian's Chromium only). */
+export const launchBrowser = (): Promise<Browser> => launchChromium()
+
+/** The demo, as `npm run dev` serves it: host page, reference hub, dev API and the simulated provider on four origins. */
+export const startStack = (name: string, dev: ConnectHubDevOptions = {}): Promise<Demo> => startDemo(`oauth-${name}`, dev)
+
+export { hubFrame, logLines, openDemo }
+
+/** Opens the demo's Integrations page with `provider` preselected (or the whole catalog), and clicks Connect. */
+export async function openHub(context: BrowserContext, demo: Demo, options: { provider?: string; hub?: 'stackone' } = {}) {
+  const page = await context.newPage()
+  await page.goto(options.hub ? `${demo.url}?hub=${options.hub}` : demo.url)
+  await page.locator('section[aria-labelledby="accounts-title"][aria-busy="false"]').waitFor()
+  if (options.provider) await page.getByLabel('Provider').selectOption({ label: options.provider })
+  await page.getByRole('button', { name: 'Connect an account' }).click()
+  return page
+}
+
+/** Runs `click` and resolves with the window it opened (any page of the context: a popup or a new tab). */
+export async function windowOpenedBy(context: BrowserContext, click: () => Promise<unknown>): Promise<Page> {
+  const [opened] = await Promise.all([context.waitForEvent('page'), click()])
+  return opened
+}
+
+/** Waits for the provider's authorisation page in `window` (it arrives through the dev API's redirect). */
+export async function providerPage(window: Page, providerName: string): Promise<Page> {
+  await window.getByRole('heading', { name: new RegExp(`access your ${providerName} account`) }).waitFor()
+  return window
+}
+
+/** Clicks Allow or Deny on the provider's page; resolves once the window closed itself. */
+export async function answer(window: Page, decision: 'Allow' | 'Deny'): Promise<void> {
+  const closed = window.waitForEvent('close')
+  await window.getByRole('button', { name: decision, exact: true }).click()
+  await closed
+}
+
+/** Makes `window.open` return `null` in every frame of `origin`, as a popup blocker does. */
+export async function blockPopupsIn(context: BrowserContext, origin: string): Promise<void> {
+  await context.addInitScript((blocked) => {
+    if (window.location.origin === blocked) window.open = () => null
+  }, origin)
+}
+
+/** Every URL the browser requested, and every URL a page or frame of the context navigated to. */
+export function recordBrowserUrls(context: BrowserContext): string[] {
+  const urls: string[] = []
+  const watch = (page: Page) => page.on('framenavigated', (frame) => urls.push(frame.url()))
+  context.on('request', (request) => urls.push(request.url()))
+  context.on('page', watch)
+  for (const page of context.pages()) watch(page)
+  return urls
+}
+
+/** Every request line (`METHOD /path?query`) the Node servers of this process received until `stop()`. */
+export function recordServerRequestLines(): { lines: string[]; stop(): void } {
+  const lines: string[] = []
+  const onStart = (message: unknown) => {
+    const { request } = message as { request: IncomingMessage }
+    lines.push(`${request.method} ${request.url} (${request.headers.host})`)
+  }
+  subscribe('http.server.request.start', onStart)
+  return { lines, stop: () => unsubscribe('http.server.request.start', onStart) }
+}
