@@ -54,6 +54,38 @@ export async function blockPopupsIn(context: BrowserContext, origin: string): Pr
   }, origin)
 }
 
+/** One call of `window.open` in a hub frame: its URL, and whether it ran inside a trusted click's own dispatch. */
+export interface WindowOpen {
+  url: string
+  inClick: boolean
+}
+
+/**
+ * Records every `window.open` in the frames of `origin`. `inClick` is read from `window.event`, which is set only while
+ * an event is dispatched: a call after an `await` that leaves the click's task (a request, a timer: what Safari blocks)
+ * records `false`, on any engine.
+ */
+export async function recordWindowOpens(context: BrowserContext, origin: string): Promise<void> {
+  await context.addInitScript((watched) => {
+    if (window.location.origin !== watched) return
+    const opens: { url: string; inClick: boolean }[] = []
+    Object.defineProperty(window, '__windowOpens', { value: opens })
+    const open = window.open.bind(window)
+    window.open = (url, ...rest) => {
+      const event = window.event
+      opens.push({ url: String(url), inClick: event?.type === 'click' && event.isTrusted })
+      return open(url, ...rest)
+    }
+  }, origin)
+}
+
+/** The `window.open` calls recorded in the frame of `page` at `origin`. */
+export async function windowOpens(page: Page, origin: string): Promise<WindowOpen[]> {
+  const frame = page.frames().find((candidate) => candidate.url().startsWith(origin))
+  if (!frame) throw new Error(`no frame of ${origin} in the page`)
+  return frame.evaluate(() => (window as unknown as { __windowOpens: WindowOpen[] }).__windowOpens)
+}
+
 /** Every URL the browser requested, and every URL a page or frame of the context navigated to. */
 export function recordBrowserUrls(context: BrowserContext): string[] {
   const urls: string[] = []
@@ -73,4 +105,20 @@ export function recordServerRequestLines(): { lines: string[]; stop(): void } {
   }
   subscribe('http.server.request.start', onStart)
   return { lines, stop: () => unsubscribe('http.server.request.start', onStart) }
+}
+
+/**
+ * Resolves once a Node server of this process has answered a request whose line (`METHOD /path?query`) `matches`: for
+ * requests a page sends as it goes away, which the browser driver no longer reports.
+ */
+export function serverAnswered(matches: (line: string) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const onFinish = (message: unknown) => {
+      const { request } = message as { request: IncomingMessage }
+      if (!matches(`${request.method} ${request.url}`)) return
+      unsubscribe('http.server.response.finish', onFinish)
+      resolve()
+    }
+    subscribe('http.server.response.finish', onFinish)
+  })
 }

@@ -11,8 +11,11 @@ import {
   openHub,
   type Page,
   providerPage,
+  recordWindowOpens,
+  serverAnswered,
   startStack,
   windowOpenedBy,
+  windowOpens,
 } from './harness.ts'
 
 // Several windows, a Vite-served page and a dev API per test, on two shared cores.
@@ -144,6 +147,53 @@ describe.each([
     expect(demo.hub.store.accounts.size).toBe(0)
     await expect(connectButton(page).isEnabled()).resolves.toBe(true)
     expect((await logLines(page)).some((line) => line.startsWith('success'))).toBe(false)
+  })
+})
+
+describe('given the hub opening provider windows', () => {
+  it('→ every window.open runs inside the click that asked for it, with the attempt id as the only parameter', async () => {
+    const hubOrigin = new URL(demo.hub.hubUrl).origin
+    await recordWindowOpens(context, hubOrigin)
+    const page = await openHub(context, demo, { provider: 'HubSpot' })
+    const frame = hubFrame(page)
+    await answer(await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'HubSpot'), 'Deny')
+    const again = await providerPage(
+      await windowOpenedBy(context, () => frame.getByRole('button', { name: 'Try again' }).click()),
+      'HubSpot',
+    )
+    await again.close()
+    const third = await providerPage(
+      await windowOpenedBy(context, () => frame.getByRole('button', { name: 'Try again' }).click()),
+      'HubSpot',
+    )
+    // Read while the hub is still open: it goes away with the dialog once connected.
+    const opens = await windowOpens(page, hubOrigin)
+    await answer(third, 'Allow')
+    await reportedSuccess(page, 'hubspot', 'create')
+
+    expect(opens).toHaveLength(3)
+    for (const open of opens) {
+      expect(open.inClick).toBe(true)
+      expect([...new URL(open.url).searchParams.keys()]).toEqual(['connection_attempt_id'])
+    }
+  })
+})
+
+describe('given a provider window left open', () => {
+  it('when the launcher is closed meanwhile → the attempt is cancelled: a later Allow in that window connects nothing', async () => {
+    const page = await openHub(context, demo, { provider: 'Pipedrive' })
+    const frame = hubFrame(page)
+    const stale = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'Pipedrive')
+    await frame.getByRole('heading', { name: 'Waiting for Pipedrive' }).waitFor()
+    // Sent with keepalive as the hub's frame goes away: only the server sees it through.
+    const cancelled = serverAnswered((line) => line.startsWith('DELETE /hub/oauth_attempts/'))
+    await page.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('dialog').waitFor({ state: 'hidden' })
+    await cancelled
+
+    await stale.getByRole('button', { name: 'Allow', exact: true }).click()
+    await stale.getByText(/cancelled in the app/).waitFor()
+    expect(demo.hub.store.accounts.size).toBe(0)
   })
 })
 
