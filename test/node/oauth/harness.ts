@@ -3,8 +3,10 @@
  * `launchBrowser` and the few helpers below touch the browser driver.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
+import { readFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core'
+import { createRequire } from 'node:module'
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
 import type { ConnectHubDevOptions } from '../../../src/dev/vitePlugin.ts'
 import { type Demo, hubFrame, launchChromium, logLines, openDemo, startDemo } from '../e2e/demo.ts'
 
@@ -81,9 +83,7 @@ export async function recordWindowOpens(context: BrowserContext, origin: string)
 
 /** The `window.open` calls recorded in the frame of `page` at `origin`. */
 export async function windowOpens(page: Page, origin: string): Promise<WindowOpen[]> {
-  const frame = page.frames().find((candidate) => candidate.url().startsWith(origin))
-  if (!frame) throw new Error(`no frame of ${origin} in the page`)
-  return frame.evaluate(() => (window as unknown as { __windowOpens: WindowOpen[] }).__windowOpens)
+  return frameAt(page, origin).evaluate(() => (window as unknown as { __windowOpens: WindowOpen[] }).__windowOpens)
 }
 
 /** Every URL the browser requested, and every URL a page or frame of the context navigated to. */
@@ -121,4 +121,28 @@ export function serverAnswered(matches: (line: string) => boolean): Promise<void
     }
     subscribe('http.server.response.finish', onFinish)
   })
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * axe-core's violations on the page or frame, one line each. Its source is evaluated through the driver, which the
+ * pages' CSP (scripts from their own origin or a nonce only) does not apply to.
+ */
+export async function axeViolations(target: Page | Frame): Promise<string[]> {
+  await target.evaluate(AXE)
+  return target.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> }
+    }
+    const { violations } = await axe.run(document)
+    return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`)
+  })
+}
+
+/** The frame of `page` at `origin` (the hub's), for what a FrameLocator cannot do. */
+export function frameAt(page: Page, origin: string): Frame {
+  const frame = page.frames().find((candidate) => candidate.url().startsWith(origin))
+  if (!frame) throw new Error(`no frame of ${origin} in the page`)
+  return frame
 }
