@@ -15,8 +15,12 @@ export type { Browser, BrowserContext, Demo, FrameLocator, Page }
 /** The engine the tests drive. Chromium for now (Playwright drives Debian's Chromium only). */
 export const launchBrowser = (): Promise<Browser> => launchChromium()
 
-/** The demo, as `npm run dev` serves it: host page, reference hub, dev API and the simulated provider on four origins. */
-export const startStack = (name: string, dev: ConnectHubDevOptions = {}): Promise<Demo> => startDemo(`oauth-${name}`, dev)
+/**
+ * The demo, as `npm run dev` serves it: host page, reference hub, dev API and the simulated provider on four origins;
+ * `headers` go with the host's own pages (e.g. its COOP).
+ */
+export const startStack = (name: string, dev: ConnectHubDevOptions = {}, headers: Record<string, string> = {}): Promise<Demo> =>
+  startDemo(`oauth-${name}`, dev, headers)
 
 export { hubFrame, logLines, openDemo }
 

@@ -197,6 +197,25 @@ describe('given a provider window left open', () => {
   })
 })
 
+describe('given a host page that sends Cross-Origin-Opener-Policy: same-origin itself', () => {
+  let isolated: Demo
+  beforeAll(async () => {
+    isolated = await startStack('host-coop', {}, { 'cross-origin-opener-policy': 'same-origin' })
+  })
+  afterAll(async () => {
+    await isolated?.close()
+  })
+
+  it('when the user allows → the window had no opener, and the hub still connects: it asks its API, not the window', async () => {
+    const page = await openHub(context, isolated, { provider: 'Gusto' })
+    const window = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'Gusto')
+    expect(await window.evaluate(() => window.opener === null)).toBe(true)
+    await answer(window, 'Allow')
+    await reportedSuccess(page, 'gusto', 'create')
+    expect([...isolated.hub.store.accounts.values()]).toMatchObject([{ provider: 'gusto' }])
+  })
+})
+
 describe('given a browser that blocks the provider window', () => {
   it('when Connect is clicked → the hub says so and its link opens the same attempt in a new tab, which completes it', async () => {
     await blockPopupsIn(context, new URL(demo.hub.hubUrl).origin)
