@@ -34,6 +34,8 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
         // OAUTH_COOP=1: the simulated provider's page sends Cross-Origin-Opener-Policy, as many real ones do.
         oauth: { appName: 'Lumen', coop: process.env.OAUTH_COOP === '1' },
         hubRoot: await buildHubPage(),
+        // The page's "Test mode" asks for a sandbox account: `type` is the server's to set unless allowed.
+        handler: { allow: ['type'] },
         ...options.dev,
       }),
     ],

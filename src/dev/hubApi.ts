@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type CredentialField, credentialProblems, findProvider, type Provider, providersFor } from './catalog.ts'
-import { HttpError, isPlainObject, readJson, sendJson } from './http.ts'
+import { decodeSegment, HttpError, isPlainObject, readJson, sendJson } from './http.ts'
 import { logoDataUrl } from './logo.ts'
 import type { DevAccount, DevSession, DevStore } from './store.ts'
 import { accountToWire } from './wire.ts'
@@ -165,7 +165,7 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
 
   const connectorPath = /^\/hub\/connectors\/([^/]+)$/.exec(path)
   if (connectorPath?.[1] && method === 'GET') {
-    const id = decodeURIComponent(connectorPath[1])
+    const id = decodeSegment(connectorPath[1])
     const provider = allowedProviders(context, session).find((candidate) => candidate.key === id)
     if (!provider) throw new HttpError(404, `react-connect-hub: no connector ${JSON.stringify(id)} for this session`)
     sendJson(response, 200, {
@@ -235,7 +235,7 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
 
   const accountPath = /^\/hub\/accounts\/([^/]+)$/.exec(path)
   if (accountPath?.[1] && (method === 'GET' || method === 'PATCH')) {
-    const id = decodeURIComponent(accountPath[1])
+    const id = decodeSegment(accountPath[1])
     const account = editedAccount(context, session)
     if (!account || account.id !== id)
       throw new HttpError(403, `react-connect-hub: this session may not read or change account ${JSON.stringify(id)}`)

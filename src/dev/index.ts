@@ -1,5 +1,6 @@
 export type { AuthKind, CredentialField, Provider } from './catalog.ts'
 export { PROVIDERS, providersFor } from './catalog.ts'
+export type { DevHandlerPolicy } from './devRoutes.ts'
 export { HUB_TOKEN_HEADER } from './hubApi.ts'
 export type { DevOAuthOptions, DevOAuthSettings } from './oauth/index.ts'
 export type { DevHub, DevHubOptions } from './startDevHub.ts'

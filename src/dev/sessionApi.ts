@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isConnectHubError } from '../errors.ts'
 import { fromConnectSessionRequest } from '../session/parse.ts'
-import { HttpError, isPlainObject, readJson, sendJson } from './http.ts'
+import { decodeSegment, HttpError, isPlainObject, readJson, sendJson } from './http.ts'
 import { type DevSession, type DevStore, randomToken } from './store.ts'
 import { accountToWire, sessionToWire } from './wire.ts'
 
@@ -139,7 +139,7 @@ export async function handleSessionApi(
   const accountPath = /^\/accounts\/([^/]+)$/.exec(path)
   if (accountPath?.[1]) {
     authenticate(request, context.apiKey)
-    const id = decodeURIComponent(accountPath[1])
+    const id = decodeSegment(accountPath[1])
     const account = store.accounts.get(id)
     if (!account) throw new HttpError(404, `react-connect-hub: no account ${JSON.stringify(id)}`)
     if (method === 'GET') {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApiListener } from './apiServer.ts'
+import { createHostCheck } from './hosts.ts'
 import { createHubPageListener, defaultHubRoot } from './hubPageServer.ts'
 import { createDevOAuth, type DevOAuthOptions, type DevOAuthSettings } from './oauth/index.ts'
 import { createDevStore, type DevStore } from './store.ts'
@@ -39,8 +40,9 @@ export interface DevHubOptions {
    */
   apiKey?: string
   /**
-   * Host page origins (e.g. `'http://localhost:3000'`) the hub page agrees to talk to. Any other `origin`
-   * in the hub URL gets a refusal and no message at all.
+   * Host page origins (e.g. `'http://localhost:3000'`) the hub page agrees to talk to, and the only pages that may
+   * frame it (`Content-Security-Policy: frame-ancestors`). Any other `origin` in the hub URL gets a refusal and no
+   * message at all.
    * @default []
    */
   allowedOrigins?: string[]
@@ -50,6 +52,13 @@ export interface DevHubOptions {
    * @default []
    */
   corsOrigins?: string[]
+  /**
+   * Host names, besides `localhost`, `127.0.0.1`, `[::1]` and `host`, that both servers answer to, e.g. `'devbox.lan'`
+   * (a leading dot, `'.devbox.lan'`, takes its subdomains too). Any other `Host` header gets 421 Misdirected Request:
+   * a page on a hostile name that resolves to this machine (DNS rebinding) cannot read the dev API with its known key.
+   * @default []
+   */
+  allowedHosts?: string[]
   /**
    * Injected delays, for benchmarks: `apiMs` before every API answer, `hubMs` before the hub page's HTML.
    * @default { apiMs: 0, hubMs: 0 }
@@ -133,7 +142,8 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   for (const origin of [...allowedOrigins, ...(options.corsOrigins ?? [])]) checkOrigin(origin)
 
   const corsOrigins = new Set(options.corsOrigins ?? [])
-  const oauth = createDevOAuth({ ...options.oauth, store, now })
+  const isAllowedHost = createHostCheck([host, ...(options.allowedHosts ?? [])])
+  const oauth = createDevOAuth({ ...options.oauth, store, now, isAllowedHost })
   let sessionId = 0
   const context = {
     store,
@@ -145,6 +155,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
     nextSessionId: () => ++sessionId,
     corsOrigins,
     latencyMs: options.latency?.apiMs ?? 0,
+    isAllowedHost,
     oauth,
   }
   const api = createServer(createApiListener(context))
@@ -153,7 +164,9 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   const hub = createServer(
     createHubPageListener({
       root: hubRoot,
-      config: () => ({ apiUrl, allowedOrigins }),
+      apiUrl,
+      allowedOrigins: () => allowedOrigins,
+      isAllowedHost,
       latencyMs: options.latency?.hubMs ?? 0,
     }),
   )

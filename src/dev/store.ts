@@ -39,6 +39,8 @@ export interface DevStore {
   addAccount(account: Omit<DevAccount, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }): DevAccount
   /** The session a token stands for, or `undefined` when it is unknown or expired. */
   sessionFor(token: string): DevSession | undefined
+  /** Forgets every expired session (the dev API does so before each request); returns how many. */
+  prune(): number
   /** Forgets every session and account. */
   reset(): void
 }
@@ -65,6 +67,17 @@ export function createDevStore(now: () => number = Date.now): DevStore {
         return undefined
       }
       return session
+    },
+    prune() {
+      const time = now()
+      let pruned = 0
+      for (const [token, session] of sessions) {
+        if (time >= session.expiresAt) {
+          sessions.delete(token)
+          pruned++
+        }
+      }
+      return pruned
     },
     reset() {
       sessions.clear()

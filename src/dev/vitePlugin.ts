@@ -1,16 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
-import { type ConnectSessionOwner, createConnectSessionHandler } from '../server/createConnectSessionHandler.ts'
-import { toNodeHandler } from '../server/toNodeHandler.ts'
+import type { Connect, Logger, Plugin } from 'vite'
+import type { ConnectSessionOwner } from '../server/createConnectSessionHandler.ts'
 import { PROVIDERS } from './catalog.ts'
+import { createDevRoutes, DEV_ROUTES, type DevHandlerPolicy, refuseForeign, routeOf, sendJson } from './devRoutes.ts'
 import type { DevOAuthOptions } from './oauth/index.ts'
 import { type DevHub, type DevHubOptions, startDevHub } from './startDevHub.ts'
+import { pageHostCheck, pageOrigins, type ViteServer } from './viteOrigins.ts'
 
 /** Options of `connectHubDev()`: those of `startDevHub`, plus who the fake signed-in user is. */
 export interface ConnectHubDevOptions
   extends Pick<
     DevHubOptions,
-    'apiPort' | 'hubPort' | 'host' | 'apiKey' | 'allowedOrigins' | 'corsOrigins' | 'latency' | 'now' | 'store' | 'hubRoot'
+    'apiPort' | 'hubPort' | 'host' | 'apiKey' | 'allowedOrigins' | 'corsOrigins' | 'allowedHosts' | 'latency' | 'now' | 'store' | 'hubRoot'
   > {
   /**
    * Port of the simulated OAuth provider, as for `startDevHub`.
@@ -34,6 +35,12 @@ export interface ConnectHubDevOptions
    * @default the dev session API's own key
    */
   routeApiKey?: string
+  /**
+   * What the browser may set through `/api/connect-session`, as the options of `createConnectSessionHandler`: e.g.
+   * `{ allow: ['type'] }` lets a page ask for test accounts, `{ overrides: { metadata: { env: 'dev' } } }` pins metadata.
+   * @default {} (the handler's defaults: no `metadata` or `type` from the browser, `expiresIn` ≤ 3600, own accounts only)
+   */
+  handler?: DevHandlerPolicy
 }
 
 /** What the plugin offers other plugins and tests, as `plugin.api`. */
@@ -46,41 +53,23 @@ export interface ConnectHubDevApi {
 export const VIRTUAL_MODULE_ID = 'virtual:connect-hub-dev'
 const RESOLVED_ID = `\0${VIRTUAL_MODULE_ID}`
 
-/** Where the plugin mounts its routes on the Vite server. */
-export const DEV_ROUTES = { token: '/api/connect-session', accounts: '/api/accounts' } as const
+export { DEV_ROUTES }
 
 const DEMO_OWNER: ConnectSessionOwner = { originOwnerId: 'demo-customer', originOwnerName: 'Acme Inc' }
-
-const sendJson = (response: ServerResponse, status: number, body: unknown) => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  response.end(JSON.stringify(body))
-}
-
-/** Lets the page's own origin, as the browser sees it, open the hub (Vite has checked the Host against `allowedHosts`). */
-function allowPageOrigin(hub: DevHub, request: IncomingMessage): void {
-  if (!request.headers.host) return
-  try {
-    hub.allowOrigin(`${'encrypted' in request.socket ? 'https' : 'http'}://${request.headers.host}`)
-  } catch {
-    // A Host that makes no origin: that page cannot open the hub, and says so itself.
-  }
-}
-
-const failure = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message: `react-connect-hub: ${message}` } }, { status, headers: { 'cache-control': 'no-store' } })
 
 /**
  * A Vite plugin that runs the reference hub and the dev session API next to your dev (or preview) server, so a page
  * can connect accounts with no vendor account:
- * - starts `startDevHub` and lets the Vite server's origin open the hub;
- * - mounts `POST /api/connect-session` (`createConnectSessionHandler` against the dev API, the owner from `owner`)
- *   and `GET /api/accounts` (the owner's accounts, fetched server-side with the key);
+ * - starts `startDevHub` and lets the Vite server's own origins (from its config and sockets) open the hub;
+ * - mounts `POST /api/connect-session` (`createConnectSessionHandler` against the dev API, the owner from `owner`, the
+ *   policy from `handler`) and `GET /api/accounts` (the owner's accounts, fetched server-side with the key), which
+ *   answer only this server's own pages: no CORS, no other `Host`;
  * - gives browser code `hubUrl`, `apiUrl`, `appUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from 'virtual:connect-hub-dev'`
  *   (types: `/// <reference types="react-connect-hub/dev/client" />`);
  * - stops the dev hub when Vite closes.
  */
 export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<ConnectHubDevApi> {
-  const { owner = DEMO_OWNER, routeApiKey, ...hubOptions } = options
+  const { owner = DEMO_OWNER, routeApiKey, handler: policy = {}, ...hubOptions } = options
   const resolveOwner = typeof owner === 'function' ? owner : () => owner
   let running: Promise<DevHub> | undefined
   let logger: Logger | undefined
@@ -97,48 +86,28 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
     await current?.then((hub) => hub.close()).catch(() => undefined)
   }
 
-  const routes = async (hub: DevHub) => {
-    const apiKey = routeApiKey ?? hub.apiKey
-    const token = toNodeHandler(
-      createConnectSessionHandler({
-        apiKey,
-        baseUrl: hub.apiUrl,
-        resolveOwner,
-        onError: (error) => logger?.error(`react-connect-hub: /api/connect-session failed — ${String(error)}`, { timestamp: true }),
-      }),
-    )
-    const accounts = toNodeHandler(async (request) => {
-      if (request.method !== 'GET') return failure(405, 'method_not_allowed', `${DEV_ROUTES.accounts} only answers GET`)
-      const who = await resolveOwner(request)
-      if (!who) return failure(401, 'unauthorized', 'no signed-in owner — sign in first')
-      const url = new URL('/accounts', hub.apiUrl)
-      url.searchParams.set('origin_owner_id', who.originOwnerId)
-      url.searchParams.set('page_size', '100')
-      let upstream: Response
-      try {
-        upstream = await fetch(url, { headers: { authorization: `Basic ${btoa(`${apiKey}:`)}` }, signal: request.signal })
-      } catch (error) {
-        // Also when the page went away mid-request: nobody reads this answer then.
-        return failure(502, 'upstream_error', `the session API could not be reached — ${String(error)}`)
-      }
-      if (!upstream.ok) return failure(502, 'upstream_error', `the session API answered ${upstream.status} to GET /accounts`)
-      return Response.json(await upstream.json(), { headers: { 'cache-control': 'no-store' } })
-    })
-    return { token, accounts }
-  }
-
-  const install = (server: ViteDevServer | PreviewServer) => {
+  const install = (vite: ViteServer) => {
+    const { server } = vite
     logger = server.config.logger
-    let handlers: ReturnType<typeof routes> | undefined
+    const isAllowedHost = pageHostCheck(vite, options.allowedHosts ?? [])
+    const allowPages = (hub: DevHub) => {
+      for (const origin of pageOrigins(vite)) hub.allowOrigin(origin)
+    }
+    let handlers: ReturnType<typeof createDevRoutes> | undefined
     const middleware: Connect.NextHandleFunction = (request: IncomingMessage, response: ServerResponse, next) => {
-      const path = (request.url ?? '/').split('?')[0]
-      const route = path === DEV_ROUTES.token ? 'token' : path === DEV_ROUTES.accounts ? 'accounts' : undefined
+      const route = routeOf(request)
+      if (route && refuseForeign(request, response, isAllowedHost)) return
       devHub()
-        .then(async (hub) => {
-          allowPageOrigin(hub, request)
+        .then((hub) => {
+          allowPages(hub)
           if (!route) return next()
-          handlers ??= routes(hub)
-          ;(await handlers)[route](request, response, next)
+          handlers ??= createDevRoutes(hub, {
+            resolveOwner,
+            apiKey: routeApiKey ?? hub.apiKey,
+            policy,
+            onError: (error) => logger?.error(`react-connect-hub: /api/connect-session failed — ${String(error)}`, { timestamp: true }),
+          })
+          handlers[route](request, response, next)
         })
         .catch((error: unknown) => {
           if (!route) return next(error)
@@ -147,16 +116,21 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
           })
         })
     }
-    server.middlewares.use(middleware)
+    // First in the stack, ahead of Vite's own CORS middleware, which would answer other local origins' preflights
+    // for these routes; the Host check Vite would have made there is refuseForeign's.
+    server.middlewares.stack.unshift({ route: '', handle: middleware })
 
     server.httpServer?.once('listening', () => {
-      devHub().catch((error: unknown) => server.config.logger.error(`react-connect-hub: the dev hub did not start — ${String(error)}`))
+      devHub()
+        .then(allowPages)
+        .catch((error: unknown) => server.config.logger.error(`react-connect-hub: the dev hub did not start — ${String(error)}`))
     })
     const printUrls = server.printUrls.bind(server)
     server.printUrls = () => {
       printUrls()
       devHub()
         .then((hub) => {
+          allowPages(hub)
           server.config.logger.info(`  ➜  Hub:     ${hub.hubUrl}`)
           server.config.logger.info(`  ➜  API:     ${hub.apiUrl} (key ${hub.apiKey})`)
           server.config.logger.info(`  ➜  OAuth:   ${hub.providerUrl} (simulated provider${hub.oauth.coop ? ', with COOP' : ''})`)
@@ -185,8 +159,8 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
         '',
       ].join('\n')
     },
-    configureServer: install,
-    configurePreviewServer: install,
+    configureServer: (server) => install({ kind: 'dev', server }),
+    configurePreviewServer: (server) => install({ kind: 'preview', server }),
     closeServer: stop,
     closePreviewServer: stop,
   }

@@ -3,18 +3,19 @@ import { connectToHost, type Host } from './host.ts'
 import { startOAuthFlow } from './oauth.ts'
 import { announce, type FormHandle, showCatalog, showForm, showMessage } from './screens.ts'
 
+/** What the server tells the page: the API, and the requested host origin only if it is allowed (else `null`). */
 interface Config {
   apiUrl: string
-  allowedOrigins: string[]
+  origin: string | null
 }
 
 function readConfig(): Config {
   const raw = document.querySelector<HTMLMetaElement>('meta[name="connect-hub-config"]')?.content ?? ''
   try {
     const config = JSON.parse(raw) as Partial<Config>
-    return { apiUrl: String(config.apiUrl), allowedOrigins: Array.isArray(config.allowedOrigins) ? config.allowedOrigins.map(String) : [] }
+    return { apiUrl: String(config.apiUrl), origin: typeof config.origin === 'string' ? config.origin : null }
   } catch {
-    return { apiUrl: 'http://127.0.0.1:5175', allowedOrigins: [] }
+    return { apiUrl: 'http://127.0.0.1:5175', origin: null }
   }
 }
 
@@ -34,9 +35,10 @@ function start(): void {
     refuse('Unsupported host', 'This hub speaks protocol version 1: load it as hubUrl?v=1&origin=<your origin>&display=modal|inline.')
     return
   }
-  // The allow-list check comes before any message: a hub must never talk to an origin it was not told about.
-  if (!config.allowedOrigins.includes(origin)) {
-    refuse('This page may not open the hub', `${origin || 'An unknown origin'} is not allowed to use this hub. Add it to allowedOrigins.`)
+  // The allow-list check comes before any message: a hub must never talk to an origin it was not told about. The
+  // refusal does not repeat the origin: it came from the URL, so anyone could put words in it.
+  if (origin === '' || config.origin !== origin) {
+    refuse('This page may not open the hub', "This page's origin is not allowed to use this hub. Add it to allowedOrigins.")
     return
   }
   if (window.parent === window) {

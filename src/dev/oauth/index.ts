@@ -34,9 +34,11 @@ export type DevOAuthSettings = ProviderSettings
 const CLIENT_ID = 'connect-hub-dev'
 
 /** The OAuth side of the dev hub: connection attempts, the provider window's pages and the simulated provider. */
-export function createDevOAuth(options: DevOAuthOptions & { store: DevStore; now: () => number }) {
+export function createDevOAuth(
+  options: DevOAuthOptions & { store: DevStore; now: () => number; isAllowedHost?: (host: string | undefined) => boolean },
+) {
   const settings: DevOAuthSettings = { coop: options.coop ?? false }
-  const provider = createSimulatedProvider({ now: options.now, settings })
+  const provider = createSimulatedProvider({ now: options.now, settings, isAllowedHost: options.isAllowedHost })
   let apiUrl = ''
   const context: OAuthContext = {
     store: options.store,

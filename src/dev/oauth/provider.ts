@@ -1,5 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { findProvider, type Provider } from '../catalog.ts'
+import { MISDIRECTED } from '../hosts.ts'
+import { decodeSegment, HttpError, requestTarget } from '../http.ts'
 import { randomToken } from '../store.ts'
 import { escapeHtml, redirect, renderPage, sendPage } from './html.ts'
 
@@ -62,8 +64,13 @@ function errorPage(response: ServerResponse, status: number, title: string, text
  * Like a real provider it checks the client and its redirect URI before showing anything, and its codes are
  * short-lived and single-use.
  */
-export function createSimulatedProvider(options: { now: () => number; settings: ProviderSettings }) {
-  const { now, settings } = options
+export function createSimulatedProvider(options: {
+  now: () => number
+  settings: ProviderSettings
+  /** Whether a `Host` header names this server, as for the other dev servers: others get 421. */
+  isAllowedHost?: ((host: string | undefined) => boolean) | undefined
+}) {
+  const { now, settings, isAllowedHost = () => true } = options
   const clients = new Map<string, OAuthClient>()
   const consents = new Map<string, Consent>()
   const codes = new Map<string, IssuedCode>()
@@ -145,10 +152,11 @@ export function createSimulatedProvider(options: { now: () => number; settings: 
   }
 
   const listener: RequestListener = (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://provider.invalid')
-    const match = /^\/([^/]+)\/oauth\/(authorize|decision)$/.exec(url.pathname)
-    const provider = match?.[1] ? findProvider(decodeURIComponent(match[1])) : undefined
     const serve = async () => {
+      if (!isAllowedHost(request.headers.host)) throw new HttpError(421, MISDIRECTED)
+      const url = requestTarget(request.url)
+      const match = /^\/([^/]+)\/oauth\/(authorize|decision)$/.exec(url.pathname)
+      const provider = match?.[1] ? findProvider(decodeSegment(match[1])) : undefined
       if (!match || !provider || provider.auth !== 'oauth2') return errorPage(response, 404, 'Not found', 'No such page.')
       if (match[2] === 'authorize' && request.method === 'GET') return authorizePage(response, url, provider)
       if (match[2] === 'decision' && request.method === 'POST') return decide(request, response, provider)
