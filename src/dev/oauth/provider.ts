@@ -163,9 +163,11 @@ export function createSimulatedProvider(options: {
       response.writeHead(405, { allow: match[2] === 'authorize' ? 'GET' : 'POST' }).end()
     }
     serve().catch((error: unknown) => {
-      if (!response.headersSent)
-        errorPage(response, 500, 'Something went wrong', `react-connect-hub: the simulated provider failed — ${String(error)}`)
-      else response.destroy()
+      if (response.headersSent) return response.destroy()
+      if (error instanceof HttpError) return errorPage(response, error.status, 'Request refused', error.message)
+      // An unexpected failure is told in the server's output, not to whoever asked.
+      console.error(error)
+      errorPage(response, 500, 'Something went wrong', 'react-connect-hub: the simulated provider failed — see its output')
     })
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type DevHub, PROVIDERS, startDevHub } from '../../../src/dev/index.ts'
+import { raw } from '../dev/http.ts'
 
 let clock = Date.parse('2025-01-01T00:00:00Z')
 let hub: DevHub
@@ -249,6 +250,20 @@ describe('the simulated provider', () => {
       expect(response.status).toBe(400)
       expect(response.headers.get('location')).toBeNull()
     }
+  })
+})
+
+describe('the simulated provider, as a dev server', () => {
+  it('answers 421 to a Host that is not loopback, 400 to a malformed URL, 404 to other paths, without exception text', async () => {
+    const port = new URL(hub.providerUrl).port
+    const rebound = await raw(hub.providerUrl, '/hubspot/oauth/authorize', { host: `rebind.attacker.example:${port}` })
+    expect(rebound.status).toBe(421)
+    expect(rebound.text).toContain('allowedHosts')
+    const malformed = await raw(hub.providerUrl, '/%E0%A4%A/oauth/authorize')
+    expect(malformed.status).toBe(400)
+    expect(malformed.text).not.toMatch(/URIError|at decode/)
+    expect((await raw(hub.providerUrl, '/bamboohr/oauth/authorize')).status).toBe(404)
+    expect((await raw(hub.providerUrl, '/hubspot/oauth/authorize', { host: `localhost:${port}` })).status).toBe(400)
   })
 })
 
