@@ -23,12 +23,16 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 })
 
 let demo: Demo
 let browser: Browser
+// One context for most tests: its HTTP cache keeps the demo's modules between them. A test that changes the browser
+// itself (an init script) takes a context of its own with `ownContext()`.
+let shared: BrowserContext
 let context: BrowserContext
 // The dev API's clock runs this far ahead of the real one: moving it past an attempt's lifetime expires the attempt.
 let skewMs = 0
 
 beforeAll(async () => {
   ;[demo, browser] = await Promise.all([startStack('reference', { now: () => Date.now() + skewMs }), launchBrowser()])
+  shared = await browser.newContext()
 })
 
 afterAll(async () => {
@@ -39,12 +43,19 @@ beforeEach(async () => {
   skewMs = 0
   demo.hub.oauth.coop = false
   demo.hub.store.reset()
-  context = await browser.newContext()
+  context = shared
 })
 
 afterEach(async () => {
-  await context?.close()
+  // Every window goes, stale provider windows included: the hub names its window, and would reuse a leftover one.
+  await Promise.all(context.pages().map((page) => page.close()))
+  if (context !== shared) await context.close()
 })
+
+async function ownContext(): Promise<BrowserContext> {
+  context = await browser.newContext()
+  return context
+}
 
 interface WireAccount {
   id: string
@@ -153,7 +164,7 @@ describe.each([
 describe('given the hub opening provider windows', () => {
   it('→ every window.open runs inside the click that asked for it, with the attempt id as the only parameter', async () => {
     const hubOrigin = new URL(demo.hub.hubUrl).origin
-    await recordWindowOpens(context, hubOrigin)
+    await recordWindowOpens(await ownContext(), hubOrigin)
     const page = await openHub(context, demo, { provider: 'HubSpot' })
     const frame = hubFrame(page)
     await answer(await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'HubSpot'), 'Deny')
@@ -218,7 +229,7 @@ describe('given a host page that sends Cross-Origin-Opener-Policy: same-origin i
 
 describe('given a browser that blocks the provider window', () => {
   it('when Connect is clicked → the hub says so and its link opens the same attempt in a new tab, which completes it', async () => {
-    await blockPopupsIn(context, new URL(demo.hub.hubUrl).origin)
+    await blockPopupsIn(await ownContext(), new URL(demo.hub.hubUrl).origin)
     const page = await openHub(context, demo, { provider: 'QuickBooks' })
     const frame = hubFrame(page)
     await connectButton(page).click()
