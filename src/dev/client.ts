@@ -8,10 +8,15 @@ declare module 'virtual:connect-hub-dev' {
    * The Vite page's own origin may call it (CORS).
    */
   export const apiUrl: string
+  /**
+   * Where OAuth providers send the window back to, for StackOne's hub: pass it as `stackOneHub({ appUrl })`
+   * (the dev API serves `/embedded/accounts/callback`).
+   */
+  export const appUrl: string
   /** Where `getToken` posts the session options (`createConnectSessionHandler` on the dev server). */
   export const tokenUrl: string
   /** Where the signed-in owner's connected accounts are listed (the dev API's `GET /accounts`, fetched server-side). */
   export const accountsUrl: string
-  /** The reference catalog: provider keys, names and categories, e.g. for a provider picker. */
-  export const providers: readonly { key: string; name: string; categories: readonly string[] }[]
+  /** The reference catalog: provider keys, names, categories and how each connects, e.g. for a provider picker. */
+  export const providers: readonly { key: string; name: string; categories: readonly string[]; auth: 'oauth2' | 'credentials' }[]
 }

@@ -3,6 +3,7 @@ import type { Connect, Logger, Plugin } from 'vite'
 import type { ConnectSessionOwner } from '../server/createConnectSessionHandler.ts'
 import { PROVIDERS } from './catalog.ts'
 import { createDevRoutes, DEV_ROUTES, type DevHandlerPolicy, refuseForeign, routeOf, sendJson } from './devRoutes.ts'
+import type { DevOAuthOptions } from './oauth/index.ts'
 import { type DevHub, type DevHubOptions, startDevHub } from './startDevHub.ts'
 import { pageHostCheck, pageOrigins, type ViteServer } from './viteOrigins.ts'
 
@@ -12,6 +13,16 @@ export interface ConnectHubDevOptions
     DevHubOptions,
     'apiPort' | 'hubPort' | 'host' | 'apiKey' | 'allowedOrigins' | 'corsOrigins' | 'allowedHosts' | 'latency' | 'now' | 'store' | 'hubRoot'
   > {
+  /**
+   * Port of the simulated OAuth provider, as for `startDevHub`.
+   * @default 5176, or a free port when `apiPort` or `hubPort` is `0`
+   */
+  providerPort?: number
+  /**
+   * The simulated OAuth provider's options, as for `startDevHub`.
+   * @default { coop: false, appName: 'Connect Hub (dev)', attemptTtlSeconds: 300 }
+   */
+  oauth?: DevOAuthOptions
   /**
    * The owner of the accounts connected from this dev server, or a function that reads it from the request
    * (your auth's cookie or header; `null` answers 401), as `resolveOwner` of `createConnectSessionHandler`.
@@ -53,7 +64,7 @@ const DEMO_OWNER: ConnectSessionOwner = { originOwnerId: 'demo-customer', origin
  * - mounts `POST /api/connect-session` (`createConnectSessionHandler` against the dev API, the owner from `owner`, the
  *   policy from `handler`) and `GET /api/accounts` (the owner's accounts, fetched server-side with the key), which
  *   answer only this server's own pages: no CORS, no other `Host`;
- * - gives browser code `hubUrl`, `apiUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from 'virtual:connect-hub-dev'`
+ * - gives browser code `hubUrl`, `apiUrl`, `appUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from 'virtual:connect-hub-dev'`
  *   (types: `/// <reference types="react-connect-hub/dev/client" />`);
  * - stops the dev hub when Vite closes.
  */
@@ -122,6 +133,7 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
           allowPages(hub)
           server.config.logger.info(`  ➜  Hub:     ${hub.hubUrl}`)
           server.config.logger.info(`  ➜  API:     ${hub.apiUrl} (key ${hub.apiKey})`)
+          server.config.logger.info(`  ➜  OAuth:   ${hub.providerUrl} (simulated provider${hub.oauth.coop ? ', with COOP' : ''})`)
         })
         .catch(() => undefined)
     }
@@ -136,10 +148,11 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
     async load(id) {
       if (id !== RESOLVED_ID) return undefined
       const hub = await devHub()
-      const providers = PROVIDERS.map(({ key, name, categories }) => ({ key, name, categories }))
+      const providers = PROVIDERS.map(({ key, name, categories, auth }) => ({ key, name, categories, auth }))
       return [
         `export const hubUrl = ${JSON.stringify(hub.hubUrl)}`,
         `export const apiUrl = ${JSON.stringify(hub.apiUrl)}`,
+        `export const appUrl = ${JSON.stringify(hub.appUrl)}`,
         `export const tokenUrl = ${JSON.stringify(DEV_ROUTES.token)}`,
         `export const accountsUrl = ${JSON.stringify(DEV_ROUTES.accounts)}`,
         `export const providers = ${JSON.stringify(providers)}`,
