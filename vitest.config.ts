@@ -5,6 +5,7 @@ import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { waitForSelector } from './.storybook/vitest.commands.ts'
 import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.ts'
+import { answerProvider } from './test/stackone/commands.ts'
 
 const browserProvider = () => playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })
 
@@ -97,6 +98,8 @@ export default defineConfig({
             headless: true,
             provider: browserProvider(),
             instances: [{ browser: 'chromium' }],
+            // StackOne's OAuth window is a window of its own: Playwright answers the provider's page in it.
+            commands: { answerProvider },
           },
         },
       },

@@ -22,6 +22,9 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
       connectHubDev({
         hubPort: port('HUB_PORT', 5174),
         apiPort: port('API_PORT', 5175),
+        providerPort: port('PROVIDER_PORT', 5176),
+        // OAUTH_COOP=1: the simulated provider's page sends Cross-Origin-Opener-Policy, as many real ones do.
+        oauth: { appName: 'Lumen', coop: process.env.OAUTH_COOP === '1' },
         hubRoot: await buildHubPage(),
         // The page's "Test mode" asks for a sandbox account: `type` is the server's to set unless allowed.
         handler: { allow: ['type'] },

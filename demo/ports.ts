@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite'
 
 /** The env variable that moves each of the demo's servers, by the option (or Vite setting) that holds its port. */
-const ENV = { port: 'HOST_PORT', hubPort: 'HUB_PORT', apiPort: 'API_PORT' } as const
+const ENV = { port: 'HOST_PORT', hubPort: 'HUB_PORT', apiPort: 'API_PORT', providerPort: 'PROVIDER_PORT' } as const
 
 /** A port from the environment, else `fallback`. */
 export function port(name: (typeof ENV)[keyof typeof ENV], fallback: number): number {
@@ -17,14 +17,15 @@ export function port(name: (typeof ENV)[keyof typeof ENV], fallback: number): nu
 function envFor(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined
   const option = (error as { option?: unknown }).option
-  if (option === 'hubPort' || option === 'apiPort') return ENV[option]
+  if (option === 'hubPort' || option === 'apiPort' || option === 'providerPort') return ENV[option]
   // Vite's own, with strictPort: "Port 5173 is already in use".
   return /^Port \d+ is already in use/.test(error.message) ? ENV.port : undefined
 }
 
 /**
- * Says which env variable moves a taken port: the demo sets its ports from HOST_PORT, HUB_PORT and API_PORT, which
- * the messages of Vite and connectHubDev() (naming `port`, `hubPort`, `apiPort`) cannot know.
+ * Says which env variable moves a taken port: the demo sets its ports from HOST_PORT, HUB_PORT, API_PORT and
+ * PROVIDER_PORT, which the messages of Vite and connectHubDev() (naming `port`, `hubPort`, `apiPort`, `providerPort`)
+ * cannot know.
  */
 export function portHints(): Plugin {
   return {

@@ -3,6 +3,7 @@ import { applyHubCors } from './cors.ts'
 import { MISDIRECTED } from './hosts.ts'
 import { decodeSegment, delay, HttpError, requestTarget, sendError } from './http.ts'
 import { handleHubApi } from './hubApi.ts'
+import type { DevOAuth } from './oauth/index.ts'
 import { handleSessionApi, type SessionApiContext } from './sessionApi.ts'
 
 export interface ApiServerOptions extends SessionApiContext {
@@ -12,6 +13,8 @@ export interface ApiServerOptions extends SessionApiContext {
   latencyMs: number
   /** Whether a `Host` header names this server: others get 421. */
   isAllowedHost: (host: string | undefined) => boolean
+  /** Connection attempts (`/hub/oauth_attempts`, `/hub/connection_attempts`) and the provider window's pages. */
+  oauth?: DevOAuth
 }
 
 /** The dev session API and the hub endpoints as one `node:http` request listener. */
@@ -26,8 +29,9 @@ export function createApiListener(options: ApiServerOptions): RequestListener {
     await delay(options.latencyMs)
     if (url.pathname.startsWith('/hub/')) {
       if (applyHubCors(request, response, options.corsOrigins)) return
+      if (await options.oauth?.handleHubApi(request, response, url)) return
       if (await handleHubApi(options, request, response, url)) return
-    } else if (await handleSessionApi(options, request, response, url)) {
+    } else if (options.oauth?.handlePage(request, response, url) || (await handleSessionApi(options, request, response, url))) {
       return
     }
     throw new HttpError(404, `react-connect-hub: no endpoint ${request.method} ${url.pathname}`)

@@ -15,6 +15,12 @@ declare module 'virtual:connect-hub-dev' {
    */
   export const apiUrl: string
   /**
+   * Where OAuth providers send the window back to, for StackOne's hub: pass it as `stackOneHub({ appUrl })`. The dev
+   * API under `vite` (it serves `/embedded/accounts/callback`); `production.appUrl` (`VITE_CONNECT_HUB_APP_URL`) in
+   * `vite build`; `'https://app.connect-hub.invalid'` under Vitest.
+   */
+  export const appUrl: string
+  /**
    * Where `getToken` posts the session options: `/api/connect-session` under `vite` (`createConnectSessionHandler` on
    * the dev server) and Vitest; `production.tokenUrl` (`VITE_CONNECT_HUB_TOKEN_URL`) in `vite build`.
    */
@@ -24,6 +30,9 @@ declare module 'virtual:connect-hub-dev' {
    * `GET /accounts`, fetched server-side) and Vitest; `production.accountsUrl` (`VITE_CONNECT_HUB_ACCOUNTS_URL`) in `vite build`.
    */
   export const accountsUrl: string
-  /** The reference catalog: provider keys, names and categories, e.g. for a provider picker. The same everywhere. */
-  export const providers: readonly { key: string; name: string; categories: readonly string[] }[]
+  /**
+   * The reference catalog: provider keys, names, categories and how each connects, e.g. for a provider picker. The
+   * same everywhere.
+   */
+  export const providers: readonly { key: string; name: string; categories: readonly string[]; auth: 'oauth2' | 'credentials' }[]
 }

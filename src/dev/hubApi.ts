@@ -19,7 +19,7 @@ export const REDACTED = '__secretvalue:**redacted**'
 const AUTH_CONFIG_KEY = 'custom'
 const ENVIRONMENT = 'production'
 
-function sessionOf(context: HubApiContext, request: IncomingMessage): DevSession {
+export function sessionOf(context: HubApiContext, request: IncomingMessage): DevSession {
   const token = request.headers[HUB_TOKEN_HEADER]
   const session = typeof token === 'string' && token !== '' ? context.store.sessionFor(token) : undefined
   if (!session) {
@@ -41,7 +41,7 @@ function editedAccount(context: HubApiContext, session: DevSession): DevAccount 
 }
 
 /** The providers this session may connect; an edit session may only touch its account's provider. */
-function allowedProviders(context: HubApiContext, session: DevSession): Provider[] {
+export function allowedProviders(context: HubApiContext, session: DevSession): Provider[] {
   const account = editedAccount(context, session)
   const providers = providersFor(session).filter(
     (provider) => session.integrationId === undefined || provider.key === session.integrationId,
@@ -75,6 +75,7 @@ function integrationToWire(provider: Provider, session: DevSession) {
     name: provider.name,
     type,
     categories: provider.categories,
+    auth: provider.auth,
     version: '1.0.0',
     active: true,
     initials: provider.initials,
@@ -176,7 +177,14 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
         assets: { icon: logoDataUrl(provider) },
         authentication: {
           [AUTH_CONFIG_KEY]: {
-            [ENVIRONMENT]: { type: 'custom', fields: provider.fields.map(fieldToWire), guide: { description: provider.guide } },
+            // `oauth2` with the authorization_code grant is what sends StackOne's hub through its OAuth window.
+            [ENVIRONMENT]: {
+              ...(provider.auth === 'oauth2'
+                ? { type: 'oauth2', grantType: 'authorization_code', scopes: provider.scopes }
+                : { type: 'custom' }),
+              fields: provider.fields.map(fieldToWire),
+              guide: { description: provider.guide },
+            },
           },
         },
       },

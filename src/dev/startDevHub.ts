@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createApiListener } from './apiServer.ts'
 import { createHostCheck } from './hosts.ts'
 import { createHubPageListener, defaultHubRoot } from './hubPageServer.ts'
+import { createDevOAuth, type DevOAuthOptions, type DevOAuthSettings } from './oauth/index.ts'
 import { createDevStore, type DevStore } from './store.ts'
 
 /** Options of `startDevHub`. */
@@ -18,7 +19,18 @@ export interface DevHubOptions {
    */
   hubPort?: number
   /**
-   * Interface both servers listen on.
+   * Port of the simulated OAuth provider's authorisation pages: a fourth origin, as a real provider's. `0` picks a free port.
+   * @default 5176, or a free port when `apiPort` or `hubPort` is `0` (tests that run side by side)
+   */
+  providerPort?: number
+  /**
+   * The simulated OAuth provider: `coop` makes its page send `Cross-Origin-Opener-Policy: same-origin`; `appName` is the
+   * app it says asks for access; `attemptTtlSeconds` how long a connection attempt lasts.
+   * @default { coop: false, appName: 'Connect Hub (dev)', attemptTtlSeconds: 300 }
+   */
+  oauth?: DevOAuthOptions
+  /**
+   * Interface the servers listen on.
    * @default '127.0.0.1'
    */
   host?: string
@@ -75,6 +87,15 @@ export interface DevHub {
   apiUrl: string
   /** The hub page's URL, e.g. `http://127.0.0.1:5174/`: pass it as `hubUrl`. */
   hubUrl: string
+  /** The simulated OAuth provider's origin, e.g. `http://127.0.0.1:5176`. */
+  providerUrl: string
+  /**
+   * Where StackOne's hub sends the provider window back to (`{appUrl}/embedded/accounts/callback`): pass it as
+   * `stackOneHub({ appUrl })`. The dev API serves that page, so it is the API's URL.
+   */
+  appUrl: string
+  /** The live OAuth settings, read on every request: set `oauth.coop` to switch COOP on the provider's page. */
+  oauth: DevOAuthSettings
   apiKey: string
   store: DevStore
   /**
@@ -82,7 +103,7 @@ export interface DevHub {
    * Pages served after the call see it.
    */
   allowOrigin(origin: string): void
-  /** Stops both servers, dropping open connections. */
+  /** Stops the servers, dropping open connections. */
   close(): Promise<void>
 }
 
@@ -90,6 +111,7 @@ export interface DevHub {
 const PORTS = {
   apiPort: 'the dev session API',
   hubPort: 'the reference hub page',
+  providerPort: 'the simulated OAuth provider',
 } as const
 
 /** A port a dev server could not listen on: `option` names the option that moves it. */
@@ -131,8 +153,9 @@ function stop(server: Server): Promise<void> {
 const originOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
 /**
- * Starts the dev session API and the reference hub page, each on its own origin. A port that is taken rejects with a
- * `DevPortError` naming it and its option (`error.port`, `error.option`), after stopping what did start.
+ * Starts the dev session API, the reference hub page and the simulated OAuth provider, each on its own origin. A port
+ * that is taken rejects with a `DevPortError` naming it and its option (`error.port`, `error.option`), after stopping
+ * what did start.
  */
 export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> {
   const host = options.host ?? '127.0.0.1'
@@ -150,6 +173,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
 
   const corsOrigins = new Set(options.corsOrigins ?? [])
   const isAllowedHost = createHostCheck([host, ...(options.allowedHosts ?? [])])
+  const oauth = createDevOAuth({ ...options.oauth, store, now, isAllowedHost })
   let sessionId = 0
   const context = {
     store,
@@ -162,6 +186,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
     corsOrigins,
     latencyMs: options.latency?.apiMs ?? 0,
     isAllowedHost,
+    oauth,
   }
   const api = createServer(createApiListener(context))
   const apiUrl = originOf(host, await listen(api, options.apiPort ?? 5175, host, 'apiPort'))
@@ -184,10 +209,23 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   }
   corsOrigins.add(hubOrigin)
   context.hubUrl = `${hubOrigin}/`
+  const provider = createServer(oauth.providerListener)
+  let providerUrl: string
+  try {
+    const fixed = options.apiPort !== 0 && options.hubPort !== 0
+    providerUrl = originOf(host, await listen(provider, options.providerPort ?? (fixed ? 5176 : 0), host, 'providerPort'))
+  } catch (error) {
+    await Promise.all([stop(api), stop(hub)])
+    throw error
+  }
+  oauth.bind({ apiUrl, providerUrl })
 
   return {
     apiUrl,
     hubUrl: context.hubUrl,
+    providerUrl,
+    appUrl: apiUrl,
+    oauth: oauth.settings,
     apiKey,
     store,
     allowOrigin: (origin) => {
@@ -196,7 +234,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
       if (!allowedOrigins.includes(origin)) allowedOrigins.push(origin)
     },
     close: async () => {
-      await Promise.all([stop(api), stop(hub)])
+      await Promise.all([stop(api), stop(hub), stop(provider)])
     },
   }
 }

@@ -15,6 +15,8 @@ export interface ConnectHubUrls {
   accountsUrl: string
   /** The session API, e.g. `'https://api.stackone.com'` for `stackOneHub({ baseUrl: apiUrl })`. */
   apiUrl: string
+  /** Where OAuth providers send the window back to, e.g. `'https://app.stackone.com'` for `stackOneHub({ appUrl })`. */
+  appUrl: string
 }
 
 /** The same addresses, each optional (an unset or `undefined` one counts as missing). */
@@ -28,6 +30,7 @@ const SETTINGS: Record<UrlName, { env: string; example: string; absolute: boolea
   tokenUrl: { env: 'VITE_CONNECT_HUB_TOKEN_URL', example: '/api/connect-session', absolute: false },
   accountsUrl: { env: 'VITE_CONNECT_HUB_ACCOUNTS_URL', example: '/api/accounts', absolute: false },
   apiUrl: { env: 'VITE_CONNECT_HUB_API_URL', example: 'https://api.stackone.com', absolute: true },
+  appUrl: { env: 'VITE_CONNECT_HUB_APP_URL', example: 'https://app.stackone.com', absolute: true },
 }
 const NAMES = Object.keys(SETTINGS) as UrlName[]
 
@@ -40,6 +43,7 @@ export const TEST_URLS: ConnectHubUrls = {
   tokenUrl: DEV_ROUTES.token,
   accountsUrl: DEV_ROUTES.accounts,
   apiUrl: 'https://api.connect-hub.invalid',
+  appUrl: 'https://app.connect-hub.invalid',
 }
 
 /** The production addresses: the plugin's `production` option first, then the `VITE_CONNECT_HUB_…` env variables. */
@@ -64,11 +68,11 @@ export function invalidUrl(name: UrlName, value: string): string | undefined {
 // A missing production address becomes a pure call that carries this marker: tree-shaking drops it when the app does
 // not use the address, and generateBundle fails the build when it is still there. A build never ships a guess.
 const MISSING = 'react-connect-hub:missing-production-'
-const MISSING_PATTERN = /react-connect-hub:missing-production-(hubUrl|tokenUrl|accountsUrl|apiUrl)/g
+const MISSING_PATTERN = /react-connect-hub:missing-production-(hubUrl|tokenUrl|accountsUrl|apiUrl|appUrl)/g
 
 /** The source of `virtual:connect-hub-dev`: every address given, a build-failing marker for each one missing. */
 export function moduleSource(urls: ConnectHubUrlOptions): string {
-  const providers = PROVIDERS.map(({ key, name, categories }) => ({ key, name, categories }))
+  const providers = PROVIDERS.map(({ key, name, categories, auth }) => ({ key, name, categories, auth }))
   const lines = NAMES.map((name) => {
     const value = urls[name]
     return value === undefined

@@ -1,5 +1,6 @@
 import type { ConnectSessionOwner } from '../server/createConnectSessionHandler.ts'
 import { DEV_ROUTES, type DevHandlerPolicy } from './devRoutes.ts'
+import type { DevOAuthOptions } from './oauth/index.ts'
 import { type DevHub, type DevHubOptions, startDevHub } from './startDevHub.ts'
 import {
   type ConnectHubUrlOptions,
@@ -21,6 +22,16 @@ export interface ConnectHubDevOptions
     DevHubOptions,
     'apiPort' | 'hubPort' | 'host' | 'apiKey' | 'allowedOrigins' | 'corsOrigins' | 'allowedHosts' | 'latency' | 'now' | 'store' | 'hubRoot'
   > {
+  /**
+   * Port of the simulated OAuth provider, as for `startDevHub`.
+   * @default 5176, or a free port when `apiPort` or `hubPort` is `0`
+   */
+  providerPort?: number
+  /**
+   * The simulated OAuth provider's options, as for `startDevHub`.
+   * @default { coop: false, appName: 'Connect Hub (dev)', attemptTtlSeconds: 300 }
+   */
+  oauth?: DevOAuthOptions
   /**
    * The owner of the accounts connected from this dev server, or a function that reads it from the request
    * (your auth's cookie or header; `null` answers 401), as `resolveOwner` of `createConnectSessionHandler`.
@@ -96,12 +107,13 @@ const isVitest = (config: ViteConfigLike) =>
   (config.mode === 'test' || config.plugins.some(({ name }) => name === 'vitest' || name.startsWith('vitest:')))
 
 /**
- * A Vite plugin that runs the reference hub and the dev session API next to `vite` (the dev server), so a page can
- * connect accounts with no vendor account, and gives the same page code its production addresses in `vite build`:
+ * A Vite plugin that runs the reference hub, the dev session API and the simulated OAuth provider next to `vite` (the
+ * dev server), so a page can connect accounts with no vendor account, and gives the same page code its production
+ * addresses in `vite build`:
  * - under `vite`, starts `startDevHub` as the server starts listening (a taken port fails the start, naming the port and
  *   its option), lets the Vite server's own origins (from its config and sockets) open the hub, and mounts
  *   `POST /api/connect-session` and `GET /api/accounts` for this server's own pages;
- * - gives browser code `hubUrl`, `apiUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from
+ * - gives browser code `hubUrl`, `apiUrl`, `appUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from
  *   'virtual:connect-hub-dev'` (types: `/// <reference types="react-connect-hub/dev/client" />`): the dev hub's under
  *   `vite`, `production` in `vite build`, `test` under Vitest; `vite build`, `vite preview` and Vitest start no server;
  * - stops the dev hub when Vite closes.
@@ -184,7 +196,13 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): ConnectHubDev
         return moduleSource(urls)
       }
       const hub = await devHub()
-      return moduleSource({ hubUrl: hub.hubUrl, apiUrl: hub.apiUrl, tokenUrl: DEV_ROUTES.token, accountsUrl: DEV_ROUTES.accounts })
+      return moduleSource({
+        hubUrl: hub.hubUrl,
+        apiUrl: hub.apiUrl,
+        appUrl: hub.appUrl,
+        tokenUrl: DEV_ROUTES.token,
+        accountsUrl: DEV_ROUTES.accounts,
+      })
     },
     generateBundle(_options, bundle) {
       const missing = missingInBundle(bundle)

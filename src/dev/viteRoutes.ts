@@ -58,6 +58,7 @@ export function installRoutes(server: ViteDevServerLike, devHub: () => Promise<D
         allowPages(hub)
         logger.info(`  ➜  Hub:     ${hub.hubUrl}`)
         logger.info(`  ➜  API:     ${hub.apiUrl} (key ${hub.apiKey})`)
+        logger.info(`  ➜  OAuth:   ${hub.providerUrl} (simulated provider${hub.oauth.coop ? ', with COOP' : ''})`)
       })
       .catch(() => undefined)
   }

@@ -17,7 +17,8 @@ export interface StackOneHubOptions {
    */
   baseUrl?: string | undefined
   /**
-   * StackOne's dashboard, where OAuth providers redirect back to (`{appUrl}/embedded/accounts/callback`).
+   * StackOne's dashboard, where OAuth providers redirect back to (`{appUrl}/embedded/accounts/callback`). For local
+   * development, `startDevHub().appUrl` (or `appUrl` from `virtual:connect-hub-dev`): the dev API serves that page.
    * @default 'https://app.stackone.com'
    */
   appUrl?: string | undefined

@@ -244,7 +244,7 @@ describe('given a host on an allowed origin', () => {
     const token = await createSession({ provider: 'xero' })
     await send(hostMessage('init', { token, session: {} }))
     await frame.getByRole('heading', { name: 'Connect Xero' }).waitFor()
-    await frame.getByLabel('Client ID').press('Escape')
+    await frame.getByRole('heading', { name: 'Connect Xero' }).press('Escape')
     await waitForMessage('cancel')
   })
 

@@ -179,6 +179,13 @@ describe('connectHubDev() under vite, given a port another server holds', () => 
     again.close()
   })
 
+  it('→ likewise for providerPort, the simulated OAuth provider’s', async () => {
+    const server = await devServer({ apiPort: 0, hubPort: 0, providerPort: ports.hubPort })
+    const failure = server.listen()
+    await expect(failure).rejects.toMatchObject({ option: 'providerPort', port: ports.hubPort })
+    await expect(failure).rejects.toThrow('so the simulated OAuth provider cannot start')
+  })
+
   it('→ in middleware mode (Storybook), creating the server rejects the same way', async () => {
     await expect(devServer({ apiPort: ports.apiPort, hubPort: 0 }, true)).rejects.toMatchObject({ option: 'apiPort' })
   })
