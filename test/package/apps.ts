@@ -139,7 +139,8 @@ export async function readmeApp(dir: string, tarball: string): Promise<ConsumerA
       {
         '@types/react': '^19',
         '@types/react-dom': '^19',
-        '@types/node': '^20',
+        // As create-vite's template has it (and Vitest 5 asks for, as an optional peer).
+        '@types/node': '^24',
         '@types/express': '^5',
         vite: '^8',
         '@vitejs/plugin-react': '^6',
@@ -170,6 +171,7 @@ export async function react18App(dir: string, tarball: string): Promise<Consumer
         '@types/node': '^20',
         vite: '^8',
         '@vitejs/plugin-react': '^6',
+        // Vitest 4 here, while the README's line gives the React 19 app the latest.
         vitest: '^4.1',
         'happy-dom': '^21',
         '@testing-library/react': '^16',
