@@ -114,10 +114,14 @@ describe('given a ConnectButton and a hub on another origin', () => {
 
   it('when the hub never says ready → hub_unavailable, and Retry loads it again', async () => {
     const t = setup()
-    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('none', `&fail-once=${++failOnce}`)} hubTimeout={400} {...t.callbacks} />)
+    // The first load is a page that never says ready; only it must hit the short limit. The hub that Retry
+    // loads gets the default limit, read (like every option) from the latest render when it starts.
+    const url = hubUrl('none', `&fail-once=${++failOnce}`)
+    const { rerender } = render(<ConnectButton getToken={t.getToken} hubUrl={url} hubTimeout={200} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button'))
     await screen.findByRole('alert')
     expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'hub_unavailable' }))
+    rerender(<ConnectButton getToken={t.getToken} hubUrl={url} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
     await waitFor(() => expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open'))
