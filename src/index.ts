@@ -42,4 +42,4 @@ export type {
   NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
 } from './session/index.ts'
-export type { GetToken, TokenResult } from './token/tokenSource.ts'
+export type { GetToken, TokenResult } from './token/token.ts'

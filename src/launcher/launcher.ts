@@ -3,7 +3,8 @@ import { frameHub } from '../hub/frameHub.ts'
 import type { HubFactory, HubInstance } from '../hub/types.ts'
 import { SESSION_FIELDS } from '../session/fields.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
-import { createTokenSource, type Token } from '../token/tokenSource.ts'
+import { requestToken as callGetToken, type TokenRequest } from '../token/requestToken.ts'
+import { isFresh, type Token } from '../token/token.ts'
 import { type Chrome, createChrome } from './chrome.ts'
 import { resolveLabels } from './labels.ts'
 import type { ConnectHubEvent, ConnectHubOptions, ConnectHubState } from './types.ts'
@@ -32,6 +33,8 @@ interface Run {
   hubReady: boolean
   hubTimer: ReturnType<typeof setTimeout> | undefined
   token: Token | undefined
+  /** The `getToken` call in flight for this run: the token belongs to this run (one open) alone. */
+  pending: TokenRequest | undefined
   started: boolean
   refreshedAt: number
   succeeded: Set<string>
@@ -46,6 +49,17 @@ function ignoredReport(data: unknown): { reason: IgnoreReason; origin: string } 
     ? { reason: reason as IgnoreReason, origin }
     : undefined
 }
+
+/** The host named who is signed in, and that changed. */
+const identityChanged = (a: ConnectHubOptions, b: ConnectHubOptions) =>
+  (a.identity !== undefined || b.identity !== undefined) && !Object.is(a.identity, b.identity)
+
+/**
+ * Whether the options may stand for another signed-in user: the `identity` changed or, when the host names
+ * none, the `getToken` function did (one bound to another organisation, say).
+ */
+const userChanged = (a: ConnectHubOptions, b: ConnectHubOptions) =>
+  a.identity === undefined && b.identity === undefined ? a.getToken !== b.getToken : !Object.is(a.identity, b.identity)
 
 const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
@@ -75,11 +89,6 @@ export function createLauncher(initial: ConnectHubOptions) {
   let run: Run | undefined
   const listeners = new Set<() => void>()
   const self = {}
-
-  const tokens = createTokenSource({
-    getToken: () => options.getToken,
-    timeoutMs: () => options.tokenTimeout ?? DEFAULT_TIMEOUT_MS,
-  })
 
   function setState(next: Partial<ConnectHubState>) {
     const merged = { ...state, ...next }
@@ -178,15 +187,21 @@ export function createLauncher(initial: ConnectHubOptions) {
 
   function requestToken(current: Run, reason?: 'expired' | 'stale') {
     const session = current.session
-    if (!session) return
+    // One request at a time per run: double clicks, StrictMode and prefetch + click share it.
+    if (!session || current.pending) return
     event('token_requested')
-    tokens.get(current.key, session, reason === 'expired').then(
+    // The current getToken, read now: after a change of user it is the new user's.
+    const request = callGetToken(options.getToken, session, options.tokenTimeout ?? DEFAULT_TIMEOUT_MS)
+    current.pending = request
+    request.promise.then(
       (token) => {
+        if (current.pending === request) current.pending = undefined
         if (current !== run) return
         event(reason ? 'token_refreshed' : 'token_received', reason ? { reason } : undefined)
         deliver(current, token)
       },
       (error: unknown) => {
+        if (current.pending === request) current.pending = undefined
         if (isAbort(error)) return
         fail(current, isConnectHubError(error) ? error : new ConnectHubError('token_failed', String(error), { cause: error }))
       },
@@ -296,6 +311,7 @@ export function createLauncher(initial: ConnectHubOptions) {
       hubReady: false,
       hubTimer: undefined,
       token: undefined,
+      pending: undefined,
       started: false,
       refreshedAt: Number.NEGATIVE_INFINITY,
       succeeded: new Set(),
@@ -317,7 +333,7 @@ export function createLauncher(initial: ConnectHubOptions) {
     if (!current) return
     run = undefined
     clearTimeout(current.hubTimer)
-    tokens.abort()
+    current.pending?.abort()
     current.hub?.destroy()
     current.chrome.destroy()
     if (active === self) active = undefined
@@ -345,9 +361,10 @@ export function createLauncher(initial: ConnectHubOptions) {
     current.chrome.setState('loading')
     // The hub factory already succeeded once for this run, so it cannot throw here.
     startHub(current)
+    // Retry belongs to the same open: a token that is still fresh serves the new hub.
+    const cached = isFresh(current.token) ? current.token : undefined
     current.started = false
     current.token = undefined
-    const cached = tokens.peek(current.key)
     if (cached) deliver(current, cached)
     else if (current.session) requestToken(current)
     else validate(current)
@@ -372,7 +389,13 @@ export function createLauncher(initial: ConnectHubOptions) {
     },
     /** Replaces the options; callbacks are always read from the latest. A session change drops a hidden prefetch. */
     setOptions(next: ConnectHubOptions) {
+      const previous = options
       options = next
+      if (!run) return
+      // A token serves one user: a hub pre-loaded for another one is dropped, one on screen closes.
+      if (run.chrome.shown) {
+        if (identityChanged(previous, next)) finish(false)
+      } else if (userChanged(previous, next)) discard()
     },
     /** Opens the hub. A no-op while open, or while another launcher on the page has a hub open. */
     open() {
@@ -387,7 +410,7 @@ export function createLauncher(initial: ConnectHubOptions) {
         setState({ isOpen: true, error: null })
         current.chrome.show()
         event('hub_opened')
-        if (current.token && !tokens.peek(current.key)) requestToken(current, 'stale')
+        if (current.token && !isFresh(current.token)) requestToken(current, 'stale')
         syncStatus(current)
       })
     },

@@ -2,7 +2,7 @@ import type { ConnectHubError } from '../errors.ts'
 import type { HubFactory } from '../hub/types.ts'
 import type { ConnectMode, HubDisplay } from '../protocol/messages.ts'
 import type { ConnectSessionOptions } from '../session/schema.ts'
-import type { GetToken } from '../token/tokenSource.ts'
+import type { GetToken } from '../token/token.ts'
 import type { ConnectHubLabels } from './labels.ts'
 
 export type ConnectHubStatus = 'idle' | 'fetching-token' | 'opening' | 'open' | 'error'
@@ -53,6 +53,14 @@ export interface ConnectHubCallbacks {
 export interface ConnectHubSettings extends ConnectHubCallbacks {
   /** Asks your backend for a connect-session token. Called with the validated session options and an `AbortSignal`. */
   getToken: GetToken
+  /**
+   * Who is signed in: a user or organisation id. A token serves one user and one open: when `identity` changes,
+   * the launcher drops any token and any hub pre-loaded for the previous one, and closes a hub on screen.
+   * Without it, a new `getToken` function drops a pre-loaded hub (it may be bound to another user): pass
+   * `identity`, or a `getToken` that keeps its identity across renders, to keep a prefetch across re-renders.
+   * @default undefined
+   */
+  identity?: string | number | null | undefined
   /** The URL of the hub page (protocol v1). Required unless `hub` is given. */
   hubUrl?: string | undefined
   /** Another kind of hub, e.g. `stackOneHub()` from `react-connect-hub/stackone`. Takes precedence over `hubUrl`. */
@@ -88,6 +96,7 @@ export interface ConnectHubState {
 /** The runtime list of `ConnectHubSettings` keys, to tell them apart from a component's other props. */
 export const SETTINGS_KEYS = [
   'getToken',
+  'identity',
   'hubUrl',
   'hub',
   'display',

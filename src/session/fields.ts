@@ -18,3 +18,6 @@ export const WIRE_NAMES = {
 } as const
 
 export const SESSION_FIELDS = Object.keys(WIRE_NAMES) as (keyof typeof WIRE_NAMES)[]
+
+/** StackOne's default token lifetime, in seconds, when a session sets no `expiresIn`. */
+export const DEFAULT_EXPIRES_IN = 1800
