@@ -24,7 +24,6 @@ export function useConnectHub(options: ConnectHubOptions): UseConnectHubResult {
 
   useIsomorphicLayoutEffect(() => {
     launcher.setOptions(options)
-    launcher.sync()
   })
 
   const state = useSyncExternalStore(launcher.subscribe, launcher.getState, () => SERVER_STATE)

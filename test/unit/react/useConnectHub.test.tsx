@@ -2,11 +2,10 @@ import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConnectButton, type GetToken, useConnectHub } from '../../../src/index.ts'
-import { loadSessionParser } from '../../../src/launcher/launcher.ts'
 
 // The launcher loads the session schema on first use; load it once up front so that waitFor's
 // default timeout measures the launcher, not the test runner's first transform of zod.
-beforeAll(() => loadSessionParser())
+beforeAll(() => import('../../../src/session/parse.ts'))
 
 const hubUrl = 'https://hub.example.test/connect'
 

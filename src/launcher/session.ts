@@ -1,0 +1,40 @@
+import { SESSION_FIELDS } from '../session/fields.ts'
+import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
+import type { ConnectHubOptions } from './types.ts'
+
+// The session schema (zod) is the largest part of the library: it loads on first use, in parallel
+// with the hub iframe, instead of weighing on every page that shows a button.
+let parser: Promise<typeof import('../session/parse.ts')> | undefined
+
+function sessionOf(options: ConnectHubOptions): Record<string, unknown> {
+  const session: Record<string, unknown> = {}
+  for (const field of SESSION_FIELDS) if (options[field] !== undefined) session[field] = options[field]
+  return session
+}
+
+/** A stable key for the session options: the same options in any key order give the same key. */
+export function sessionKey(options: ConnectHubOptions): string {
+  return JSON.stringify(sessionOf(options), (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  )
+}
+
+/**
+ * Validates session options, remembering the last options that passed: a click after `warm()` requests the
+ * token at once, without waiting for the schema.
+ */
+export function createValidator() {
+  let validated: { key: string; session: NormalizedConnectSessionOptions } | undefined
+  return {
+    /** Validates `options` (their key is `key`); rejects with `invalid_session`. */
+    async validate(options: ConnectHubOptions, key: string): Promise<NormalizedConnectSessionOptions> {
+      if (validated?.key === key) return validated.session
+      parser ??= import('../session/parse.ts')
+      const session = (await parser).parseConnectSessionOptions(sessionOf(options))
+      validated = { key, session }
+      return session
+    },
+  }
+}
