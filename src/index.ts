@@ -3,7 +3,7 @@
 export type { ConnectHubErrorCode, ConnectHubIssue } from './errors.ts'
 export { ConnectHubError, isConnectHubError } from './errors.ts'
 export { frameHub } from './hub/frameHub.ts'
-export type { HubCallbacks, HubContext, HubFactory, HubInstance } from './hub/types.ts'
+export type { HubCallbacks, HubContext, HubFactory, HubInstance, RejectReason } from './hub/types.ts'
 export type { ConnectHubLabels } from './launcher/labels.ts'
 export type {
   ConnectHubCallbacks,

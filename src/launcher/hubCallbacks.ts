@@ -1,20 +1,12 @@
 import { ConnectHubError } from '../errors.ts'
 import type { HubCallbacks } from '../hub/types.ts'
+import { jsonSize } from '../json.ts'
+import { LIMITS } from '../protocol/messages.ts'
 import type { Events } from './events.ts'
 import type { ConnectSuccess } from './types.ts'
 
 /** A second `token_expired` this soon after a refresh means refreshing does not help. */
 const REFRESH_WINDOW_MS = 10_000
-
-const IGNORE_REASONS = ['origin', 'source', 'shape', 'hidden'] as const
-type IgnoreReason = (typeof IGNORE_REASONS)[number]
-
-function ignoredReport(data: unknown): { reason: IgnoreReason; origin: string } | undefined {
-  const { reason, origin } = (typeof data === 'object' && data !== null ? data : {}) as { reason?: unknown; origin?: unknown }
-  return IGNORE_REASONS.includes(reason as IgnoreReason) && typeof origin === 'string'
-    ? { reason: reason as IgnoreReason, origin }
-    : undefined
-}
 
 /** What the launcher does with what one hub reports. */
 export interface RunControls {
@@ -66,11 +58,13 @@ export function hubCallbacks(run: RunControls, events: Events): HubCallbacks {
     },
     event(name, data) {
       if (!run.live()) return
-      // A hub may name its own analytics event anything: only a well-formed report becomes message_ignored,
-      // and only its two fields are kept.
-      const ignored = name === 'message_ignored' ? ignoredReport(data) : undefined
-      if (ignored) events.emit('message_ignored', ignored)
-      else events.emit('hub_event', data === undefined ? { name } : { name, data })
+      // Analytics only: whatever its name, a hub's event is a hub_event, never one of the launcher's own.
+      if (data === undefined) events.emit('hub_event', { name })
+      else if (jsonSize(data, LIMITS.data) !== undefined) events.emit('hub_event', { name, data })
+      else events.emit('message_ignored', { reason: 'shape', origin: '' })
+    },
+    rejected(reason, origin) {
+      if (run.live()) events.emit('message_ignored', { reason, origin })
     },
   }
 }

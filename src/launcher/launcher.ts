@@ -241,10 +241,5 @@ export function createLauncher(initial: ConnectHubOptions) {
 }
 
 function hubOf(options: ConnectHubOptions): HubFactory {
-  if (options.hub) return options.hub
-  const url = options.hubUrl
-  if (!url || !URL.canParse(url)) {
-    throw new ConnectHubError('hub_unavailable', `hubUrl ${JSON.stringify(url)} is not an absolute URL — pass the URL of your hub page`)
-  }
-  return frameHub(url)
+  return options.hub ?? frameHub(options.hubUrl)
 }

@@ -30,10 +30,14 @@ export type ConnectHubEvent =
   | (EventBase<'success'> & ConnectSuccess)
   | (EventBase<'error'> & { error: ConnectHubError })
   | (EventBase<'message_ignored'> & {
-      /** `origin`/`source`: not from the hub's frame; `shape`: not protocol v1; `hidden`: success or cancel from a pre-loaded hub not yet shown. */
+      /**
+       * `origin`/`source`: not from the hub's frame; `shape`: not protocol v1 (or an analytics event whose `data` is not
+       * plain JSON); `hidden`: success or cancel from a pre-loaded hub not yet shown. Only the launcher reports these.
+       */
       reason: 'origin' | 'source' | 'shape' | 'hidden'
       origin: string
     })
+  /** A hub's own analytics event, whatever its name; `data` is a plain JSON value. */
   | (EventBase<'hub_event'> & { name: string; data?: unknown })
 
 export interface ConnectHubCallbacks {

@@ -404,3 +404,65 @@ describe('given new options → a token serves one user', () => {
     expect(t.requests.at(-1)?.session).toEqual({ provider: 'personio' })
   })
 })
+
+describe('given the hub contract → only the launcher reports ignored messages', () => {
+  it('when a hub sends an analytics event named message_ignored → it is a hub_event like any other', async () => {
+    const t = await openReady()
+    t.hubs.last.context.callbacks.event('message_ignored', { reason: 'origin', origin: 'https://evil.example' })
+    expect(t.events.filter((event) => event.type === 'message_ignored')).toEqual([])
+    expect(t.events.at(-1)).toMatchObject({ type: 'hub_event', name: 'message_ignored' })
+  })
+
+  it('when a hub event carries a value JSON cannot (an ArrayBuffer, a Map) → it is dropped as malformed', async () => {
+    const t = await openReady()
+    t.hubs.last.context.callbacks.event('buffer', new ArrayBuffer(64 * 1024 * 1024))
+    t.hubs.last.context.callbacks.event('map', new Map([['a', 1]]))
+    expect(t.events.filter((event) => event.type === 'hub_event')).toEqual([])
+    expect(t.events.filter((event) => event.type === 'message_ignored')).toEqual([
+      expect.objectContaining({ reason: 'shape', origin: '' }),
+      expect.objectContaining({ reason: 'shape', origin: '' }),
+    ])
+  })
+
+  it('when the transport rejects a message → message_ignored with its reason and origin', async () => {
+    const t = await openReady()
+    t.hubs.last.context.callbacks.rejected('origin', 'https://evil.example')
+    expect(t.events.at(-1)).toMatchObject({ type: 'message_ignored', reason: 'origin', origin: 'https://evil.example' })
+  })
+
+  it('when a replaced hub still reports → nothing reaches the host', async () => {
+    const t = launch(fakeHost({ hubTimeout: 100 }))
+    t.launcher.open()
+    vi.advanceTimersByTime(100)
+    const old = t.hubs.last
+    t.dialog()?.querySelector<HTMLButtonElement>('.rch-retry')?.click()
+    const before = t.events.length
+    old.context.callbacks.success({ id: 'acc', provider: 'p' }, 'create')
+    old.context.callbacks.event('late')
+    old.context.callbacks.ready()
+    expect(t.events.length).toBe(before)
+    expect(t.calls).toEqual(['error'])
+  })
+})
+
+describe('given a hubUrl that changes while an error shows', () => {
+  it('when Retry meets a javascript: hubUrl → it never throws, the dialog says why; a good hubUrl then loads', async () => {
+    const host = fakeHost({ hub: undefined, hubUrl: 'https://hub.example.test/connect', hubTimeout: 100 })
+    const t = launch(host)
+    t.launcher.open()
+    vi.advanceTimersByTime(100)
+    expect(t.launcher.getState().error?.code).toBe('hub_unavailable')
+
+    t.launcher.setOptions({ ...host.options, hubUrl: 'javascript:alert(1)' })
+    const retry = () => t.dialog()?.querySelector<HTMLButtonElement>('.rch-retry')?.click()
+    expect(retry).not.toThrow()
+    expect(t.launcher.getState().error).toMatchObject({ code: 'hub_unavailable', detail: expect.stringMatching(/must be an https: URL/) })
+    expect(t.dialog()?.querySelector('.rch-error-message')?.textContent).toMatch(/not javascript:/)
+    expect(document.querySelector('iframe')).toBeNull()
+
+    t.launcher.setOptions({ ...host.options, hubUrl: 'https://hub.example.test/connect' })
+    retry()
+    expect(t.status()).toBe('fetching-token')
+    expect(document.querySelector('iframe')?.src).toMatch(/^https:\/\/hub\.example\.test\/connect\?v=1&origin=/)
+  })
+})
