@@ -1,11 +1,10 @@
 import { ConnectHubError } from '../errors.ts'
+import { DEFAULT_EXPIRES_IN } from '../session/fields.ts'
 import { type ConnectSessionCreate, toConnectSessionRequest } from '../session/index.ts'
 import { type ConnectSession, connectSessionResponseSchema } from './connectSessionResponse.ts'
 import { redact, safeCause } from './redact.ts'
 import { backoffMs, isRetryableStatus, retryAfterMs, sleep } from './retry.ts'
 
-/** StackOne's default token lifetime, in seconds. */
-const DEFAULT_EXPIRES_IN = 1800
 const MAX_BODY_CHARS = 4096
 
 export interface CreateConnectSessionOptions {

@@ -1,3 +1,4 @@
+import { HUB_TOKEN_HEADER } from '../../protocol/hubApi.ts'
 /** What the hub page knows about its session: the API's word, never the host's. */
 export interface HubSettings {
   existing_account_id: string | null
@@ -71,7 +72,7 @@ export function createApi(apiUrl: string, token: () => string) {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(new URL(path, apiUrl), {
       method,
-      headers: { 'content-type': 'application/json', 'x-hub-session-token': token() },
+      headers: { 'content-type': 'application/json', [HUB_TOKEN_HEADER]: token() },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     if (response.status === 401) throw new TokenExpired('the session token expired')
@@ -93,8 +94,6 @@ export function createApi(apiUrl: string, token: () => string) {
       }),
   }
 }
-
-export type HubApi = ReturnType<typeof createApi>
 
 /** The fields of a connector's configured authentication. */
 export function fieldsOf(connector: Connector): Field[] {

@@ -86,12 +86,13 @@ describe('given a ConnectButton', () => {
     expect(ref).toHaveBeenCalledWith(button)
   })
 
-  it('when editing an account → the default label says so and the session field is not a DOM attribute', () => {
+  it('when editing an account → the default label says so, and neither a session field nor a setting is a DOM attribute', () => {
     const { getByRole } = render(
-      <ConnectButton getToken={async () => 'tok'} hubUrl={hubUrl} accountId="acc_1" provider="hibob" type="test" />,
+      <ConnectButton getToken={async () => 'tok'} hubUrl={hubUrl} accountId="acc_1" provider="hibob" type="test" identity="org_1" />,
     )
     const button = getByRole('button', { name: 'Edit connection' })
     expect(button).not.toHaveAttribute('provider')
+    expect(button).not.toHaveAttribute('identity')
     expect(button).toHaveAttribute('type', 'button')
   })
 
