@@ -101,6 +101,18 @@ export default defineConfig({
         },
       },
       {
+        // The packed package (npm pack of dist/) installed with plain npm install into fresh apps. Hits the npm registry.
+        extends: true,
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/package/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
         // Every story in stories/ as a test in Chromium: its play function, then an axe check (addon-a11y).
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
