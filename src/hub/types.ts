@@ -23,8 +23,9 @@ export interface HubCallbacks {
   /** The hub's content height in CSS pixels; an inline hub's box follows it. */
   resize(height: number): void
   /**
-   * A hub-defined analytics event, passed to `onEvent` as `hub_event` with `name` and `data`. `data` must be a
-   * plain JSON value (at most `LIMITS.data` characters as JSON), or the event is dropped as malformed.
+   * A hub-defined analytics event, passed to `onEvent` as `hub_event` with `name` and `data`, whatever its name.
+   * `data` must be a plain JSON value of at most `LIMITS.data` characters as JSON: the iframe hub's parser drops a
+   * message whose `data` is not (an `ArrayBuffer`, a `Map`, …) as malformed; a component hub passes plain JSON.
    */
   event(name: string, data?: unknown): void
   /**

@@ -1,7 +1,5 @@
 import { ConnectHubError } from '../errors.ts'
 import type { HubCallbacks } from '../hub/types.ts'
-import { jsonSize } from '../json.ts'
-import { LIMITS } from '../protocol/messages.ts'
 import type { Events } from './events.ts'
 import type { ConnectSuccess } from './types.ts'
 
@@ -59,9 +57,7 @@ export function hubCallbacks(run: RunControls, events: Events): HubCallbacks {
     event(name, data) {
       if (!run.live()) return
       // Analytics only: whatever its name, a hub's event is a hub_event, never one of the launcher's own.
-      if (data === undefined) events.emit('hub_event', { name })
-      else if (jsonSize(data, LIMITS.data) !== undefined) events.emit('hub_event', { name, data })
-      else events.emit('message_ignored', { reason: 'shape', origin: '' })
+      events.emit('hub_event', data === undefined ? { name } : { name, data })
     },
     rejected(reason, origin) {
       if (run.live()) events.emit('message_ignored', { reason, origin })

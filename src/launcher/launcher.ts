@@ -1,16 +1,15 @@
 import { ConnectHubError, isConnectHubError } from '../errors.ts'
-import { frameHub } from '../hub/frameHub.ts'
-import type { HubFactory, HubInstance } from '../hub/types.ts'
-import { requestToken as callGetToken } from '../token/requestToken.ts'
+import { loadFrameHub } from '../hub/loadFrameHub.ts'
+import type { HubInstance } from '../hub/types.ts'
 import { isFresh, type Token } from '../token/token.ts'
 import { claimPage, releasePage } from './activeHub.ts'
+import { createHub } from './createHub.ts'
 import { createEvents } from './events.ts'
 import { hubCallbacks } from './hubCallbacks.ts'
 import { identityChanged, userChanged } from './identity.ts'
-import { resolveLabels } from './labels.ts'
 import { type Action, chromeStateOf, IDLE_PHASE, type Phase, reduce, sessionIn, stateOf, tokenIn } from './phase.ts'
 import { createRun, disposeRun, type Run, stopHub } from './run.ts'
-import { createValidator, sessionKey } from './session.ts'
+import { createValidator, deferred, sessionKey } from './session.ts'
 import type { ConnectHubOptions, ConnectHubState } from './types.ts'
 
 const DEFAULT_TIMEOUT_MS = 15_000
@@ -77,7 +76,7 @@ export function createLauncher(initial: ConnectHubOptions) {
     if (!session || current.pending) return
     events.emit('token_requested')
     // The getToken of the latest render, read now: after a change of user it is the new user's.
-    const request = callGetToken(options.getToken, session, options.tokenTimeout ?? DEFAULT_TIMEOUT_MS)
+    const request = deferred().requestToken(options.getToken, session, options.tokenTimeout ?? DEFAULT_TIMEOUT_MS)
     current.pending = request
     request.promise.then(
       (token) => {
@@ -134,17 +133,15 @@ export function createLauncher(initial: ConnectHubOptions) {
       events,
     )
     let hub: HubInstance | undefined
-    try {
-      hub = hubOf(options)({
-        display: options.display ?? 'modal',
-        container: current.chrome.body,
-        title: resolveLabels(options.labels, options.accountId !== undefined).title,
-        callbacks,
-      })
-      current.hub = hub
-    } catch (error) {
-      fail(current, asError(error, 'hub_unavailable'))
+    const hand = (created: HubInstance) => {
+      hub = created
+      // A token that arrived first (or that Retry kept) goes to the new hub at once.
+      const token = tokenIn(phase)
+      const session = sessionIn(phase)
+      if (token && session) created.start(token.token, session)
+      current.started = Boolean(token && session)
     }
+    createHub(current, options, callbacks, hand, (error) => fail(current, error))
   }
 
   function fail(current: Run, error: ConnectHubError) {
@@ -167,8 +164,7 @@ export function createLauncher(initial: ConnectHubOptions) {
     const next = phase as Phase
     if (run !== current || next.name === 'error') return
     if (next.name === 'validating') validate(current)
-    else if (token) deliver(current, token)
-    else requestToken(current)
+    else if (!token) requestToken(current)
   }
 
   /** Removes the run without a word: prefetch dropped, component unmounted. */
@@ -234,12 +230,9 @@ export function createLauncher(initial: ConnectHubOptions) {
     /** Loads the session schema and validates the options ahead of time (errors surface on open). */
     warm() {
       validator.validate(options, sessionKey(options)).catch(() => {})
+      if (!options.hub) loadFrameHub().catch(() => {})
     },
     /** Tears everything down without callbacks: the component unmounted. */
     destroy: discard,
   }
-}
-
-function hubOf(options: ConnectHubOptions): HubFactory {
-  return options.hub ?? frameHub(options.hubUrl)
 }

@@ -82,7 +82,8 @@ export function reduce(phase: Phase, action: Action): Phase {
   }
 }
 
-const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+/** The state of a launcher with no hub on screen, and of every launcher on the server. */
+export const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
 
 /** What React sees: a run that is not on screen is `idle`. */
 export function stateOf(phase: Phase): ConnectHubState {

@@ -17,6 +17,8 @@ export interface Run {
   /** Whether `hub` has been handed a token (`start`); later tokens go through `refresh`. */
   started: boolean
   hubTimer: ReturnType<typeof setTimeout> | undefined
+  /** The hub being started, while its code loads: a newer start (Retry) or a failure makes it stale. */
+  attempt: object | undefined
   /** The `getToken` call in flight: its token belongs to this run alone. */
   pending: TokenRequest | undefined
 }
@@ -35,6 +37,7 @@ export function createRun(options: ConnectHubOptions, handlers: { onDismiss(): v
     hub: undefined,
     started: false,
     hubTimer: undefined,
+    attempt: undefined,
     pending: undefined,
   }
 }
@@ -44,6 +47,7 @@ export function stopHub(run: Run): void {
   clearTimeout(run.hubTimer)
   run.hub?.destroy()
   run.hub = undefined
+  run.attempt = undefined
 }
 
 /** Releases everything the run holds: the token request is aborted, the hub and the chrome removed. */

@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { createLauncher } from '../launcher/launcher.ts'
+import { IDLE } from '../launcher/phase.ts'
 import type { ConnectHubOptions, ConnectHubState } from '../launcher/types.ts'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
-const SERVER_STATE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+const serverState = () => IDLE
 
 export interface UseConnectHubResult extends ConnectHubState {
   /** Opens the hub: validates the session, fetches the token and loads the hub at the same time. */
@@ -26,7 +27,7 @@ export function useConnectHub(options: ConnectHubOptions): UseConnectHubResult {
     launcher.setOptions(options)
   })
 
-  const state = useSyncExternalStore(launcher.subscribe, launcher.getState, () => SERVER_STATE)
+  const state = useSyncExternalStore(launcher.subscribe, launcher.getState, serverState)
 
   const prefetchOnMount = options.prefetch === 'mount'
   const [mounts] = useState(() => ({ count: 0 }))

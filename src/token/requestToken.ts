@@ -1,6 +1,7 @@
 import { ConnectHubError } from '../errors.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
-import { type GetToken, type Token, toToken } from './token.ts'
+import type { GetToken, Token } from './token.ts'
+import { toToken } from './toToken.ts'
 
 function describe(cause: unknown): string {
   if (cause instanceof Error) return cause.message

@@ -1,11 +1,12 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadFrameHub } from '../../../src/hub/loadFrameHub.ts'
 import { ConnectButton, type GetToken, useConnectHub } from '../../../src/index.ts'
 
-// The launcher loads the session schema on first use; load it once up front so that waitFor's
-// default timeout measures the launcher, not the test runner's first transform of zod.
-beforeAll(() => import('../../../src/session/parse.ts'))
+// The launcher loads the session schema (with the token request) and the iframe hub on first use; load them once up front
+// so that waitFor's default timeout measures the launcher, not the test runner's first transform of them.
+beforeAll(() => Promise.all([import('../../../src/launcher/deferred.ts'), loadFrameHub()]))
 
 const hubUrl = 'https://hub.example.test/connect'
 
@@ -38,13 +39,13 @@ describe('given useConnectHub', () => {
     )
     act(() => result.current.prefetch())
     await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
-    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
     rerender({ provider: 'personio' })
     expect(document.querySelectorAll('iframe')).toHaveLength(0)
     act(() => result.current.prefetch())
     await waitFor(() => expect(getToken).toHaveBeenCalledTimes(2))
     expect(getToken.mock.calls[1]?.[0]).toEqual({ provider: 'personio' })
-    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
   })
 
   it('when prefetched twice for the same options → one token request per token lifetime', async () => {
@@ -55,14 +56,14 @@ describe('given useConnectHub', () => {
     await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
     act(() => result.current.prefetch())
     expect(getToken).toHaveBeenCalledTimes(1)
-    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
   })
 
   it('when it unmounts → the pre-loaded hub is removed', async () => {
     const getToken = vi.fn<GetToken>(async () => 'tok')
     const { unmount } = renderHook(() => useConnectHub({ getToken, hubUrl, prefetch: 'mount' }))
     await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
-    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
     expect(document.querySelectorAll('dialog:not([open])')).toHaveLength(1)
     unmount()
     await waitFor(() => expect(document.querySelectorAll('iframe, dialog')).toHaveLength(0))
