@@ -3,7 +3,6 @@ import { createLauncher } from '../launcher/launcher.ts'
 import { IDLE } from '../launcher/phase.ts'
 import type { ConnectHubOptions, ConnectHubState } from '../launcher/types.ts'
 
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 const serverState = () => IDLE
 
 export interface UseConnectHubResult extends ConnectHubState {
@@ -23,7 +22,10 @@ export interface UseConnectHubResult extends ConnectHubState {
 export function useConnectHub(options: ConnectHubOptions): UseConnectHubResult {
   const [launcher] = useState(() => createLauncher(options))
 
-  useIsomorphicLayoutEffect(() => {
+  // A layout effect in the browser, so that options reach the launcher before any event handler runs; on the server,
+  // where neither runs, useEffect spares React 18's warning. Chosen here, not at import: importing reads no window.
+  const useOptionsEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+  useOptionsEffect(() => {
     launcher.setOptions(options)
   })
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createElement, type FunctionComponent, isValidElement } from 'react'
 import { renderToStaticMarkup, renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { importOnServer } from './importOnServer.ts'
 
 // Every entry of the built package, imported and rendered the way a Next.js or Remix server would: no window, no document.
 const ENTRIES = ['index', 'session', 'protocol', 'server', 'dev', 'stackone'] as const
@@ -13,10 +14,10 @@ const isHook = (name: string, value: unknown) => /^use[A-Z]/.test(name) && typeo
 
 describe('given every entry of the built package on a server', () => {
   it.each(ENTRIES)('when the %s entry is imported → it touches no browser global and exports something', async (entry) => {
-    const library = await load(entry)
-    expect(Object.keys(library).length).toBeGreaterThan(0)
-    expect(typeof globalThis.window).toBe('undefined')
-    expect(typeof globalThis.document).toBe('undefined')
+    // window, document and navigator throw in that process when the package's code reads them, even through typeof.
+    const names = await importOnServer(entry)
+    expect(names.length).toBeGreaterThan(0)
+    expect(names.sort()).toEqual(Object.keys(await load(entry)).sort())
   })
 
   it.each(ENTRIES)(
