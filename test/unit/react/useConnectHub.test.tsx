@@ -48,7 +48,7 @@ describe('given useConnectHub', () => {
     await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
   })
 
-  it('when prefetched twice for the same options → one token request per token lifetime', async () => {
+  it('when prefetched twice for the same options → one token request and one pre-loaded hub', async () => {
     const getToken = vi.fn<GetToken>(async () => 'tok')
     const { result } = renderHook(() => useConnectHub({ getToken, hubUrl, prefetch: 'none' }))
     act(() => result.current.prefetch())
