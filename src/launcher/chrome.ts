@@ -92,6 +92,8 @@ export function createChrome({ display, container, labels, className, onDismiss,
       } else {
         root.hidden = false
       }
+      // A failure before the dialog showed (a hubUrl refused at once): Retry takes the focus, as it does later.
+      if (root.dataset.state === 'error') retry.focus()
     },
     get shown() {
       return root instanceof HTMLDialogElement ? root.open : !root.hidden

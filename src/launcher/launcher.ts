@@ -212,11 +212,14 @@ export function createLauncher(initial: ConnectHubOptions) {
       if (!claimPage(owner)) return events.emit('open_blocked')
       const prefetched = run
       const current = prefetched ?? begin(true)
+      // The frame starts loading before the dialog is shown; getToken is called after, so it cannot delay it.
       if (prefetched) dispatch({ type: 'show' })
+      else startHub(current)
       current.chrome.show()
       events.emit('hub_opened')
-      if (!prefetched) launch(current)
-      else if (tokenIn(phase) && !isFresh(tokenIn(phase))) requestToken(current, 'stale')
+      if (!prefetched) {
+        if (run === current) validate(current)
+      } else if (tokenIn(phase) && !isFresh(tokenIn(phase))) requestToken(current, 'stale')
     },
     /** Closes the hub as a dismissal (`onCancel`, `onClose`). Safe to call twice. */
     close() {
