@@ -107,7 +107,6 @@ export function createChrome({ display, container, labels, className, onDismiss,
     },
     setHeight(height: number) {
       root.style.setProperty('--rch-frame-height', `${Math.ceil(height)}px`)
-      body.style.height = `${Math.ceil(height)}px`
     },
     destroy() {
       const wasShown = this.shown

@@ -37,8 +37,11 @@ export type Action =
 
 export const IDLE_PHASE: Phase = { name: 'idle' }
 
-/** Failures of the token itself: Retry must ask `getToken` again rather than hand the same token over. */
-const TOKEN_FAILURES = new Set(['token_failed', 'token_timeout', 'invalid_token', 'token_expired'])
+/**
+ * A failure of the token itself (`token_failed`, `token_timeout`, `invalid_token`, `token_expired`: the codes that
+ * name the token): Retry must ask `getToken` again rather than hand the same token over.
+ */
+const isTokenFailure = (error: ConnectHubError) => error.code.includes('token')
 
 /** The one place where the phase changes. Pure: the launcher performs the effects around it. */
 export function reduce(phase: Phase, action: Action): Phase {
@@ -69,7 +72,7 @@ export function reduce(phase: Phase, action: Action): Phase {
         shown: true,
         error: action.error,
         session: sessionIn(phase),
-        token: TOKEN_FAILURES.has(action.error.code) ? undefined : tokenIn(phase),
+        token: isTokenFailure(action.error) ? undefined : tokenIn(phase),
       }
     case 'retry':
       if (phase.name !== 'error') return phase

@@ -23,7 +23,7 @@ function loadDeferred(): Promise<Deferred> {
 
 /** The code loaded with the schema: there once any session was validated, which every token request follows. */
 export function deferred(): Deferred {
-  if (!loaded) throw new Error('react-connect-hub: a token was requested before a session was validated')
+  if (!loaded) throw new Error('react-connect-hub: token requested before validation')
   return loaded
 }
 

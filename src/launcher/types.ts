@@ -97,26 +97,28 @@ export interface ConnectHubState {
   isOpen: boolean
 }
 
-// Every key of ConnectHubSettings, checked by the type: a new setting fails to compile until it is listed here,
-// so that <ConnectButton> never passes it on to the <button> as a DOM attribute.
-const SETTINGS: Record<keyof ConnectHubSettings, true> = {
-  getToken: true,
-  identity: true,
-  hubUrl: true,
-  hub: true,
-  display: true,
-  container: true,
-  prefetch: true,
-  tokenTimeout: true,
-  hubTimeout: true,
-  labels: true,
-  dialogClassName: true,
-  onSuccess: true,
-  onCancel: true,
-  onClose: true,
-  onError: true,
-  onEvent: true,
-}
-
 /** The runtime list of `ConnectHubSettings` keys, to tell them apart from a component's other props. */
-export const SETTINGS_KEYS = Object.keys(SETTINGS) as (keyof ConnectHubSettings)[]
+export const SETTINGS_KEYS = [
+  'getToken',
+  'identity',
+  'hubUrl',
+  'hub',
+  'display',
+  'container',
+  'prefetch',
+  'tokenTimeout',
+  'hubTimeout',
+  'labels',
+  'dialogClassName',
+  'onSuccess',
+  'onCancel',
+  'onClose',
+  'onError',
+  'onEvent',
+] as const satisfies readonly (keyof ConnectHubSettings)[]
+
+// Exhaustive by type: a new setting fails to compile here, naming itself, until it is listed above, so that
+// <ConnectButton> never passes it on to the <button> as a DOM attribute.
+type UnlistedSetting = Exclude<keyof ConnectHubSettings, (typeof SETTINGS_KEYS)[number]>
+const everySettingListed: [UnlistedSetting] extends [never] ? true : UnlistedSetting = true
+void everySettingListed
