@@ -1,6 +1,7 @@
 import { ConnectHubError, isConnectHubError } from '../errors.ts'
 import { loadFrameHub } from '../hub/loadFrameHub.ts'
 import type { HubInstance } from '../hub/types.ts'
+import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import { isFresh, type Token } from '../token/token.ts'
 import { claimPage, releasePage } from './activeHub.ts'
 import { createHub } from './createHub.ts'
@@ -59,15 +60,17 @@ export function createLauncher(initial: ConnectHubOptions) {
   }
 
   function validate(current: Run) {
-    // Options validated ahead (warm) resolve in a microtask: before the browser paints, after open() shows the dialog.
-    validator.validate(options, current.key).then(
-      (session) => {
-        if (run !== current) return
-        dispatch({ type: 'validated', session })
-        if (phase.name === 'fetching-token') requestToken(current)
-      },
-      (error: unknown) => fail(current, asError(error, 'invalid_session')),
-    )
+    const validated = (session: NormalizedConnectSessionOptions) => {
+      if (run !== current) return
+      dispatch({ type: 'validated', session })
+      // Also behind a hub that already failed: Retry then finds the token there.
+      if (phase.name === 'fetching-token' || (phase.name === 'error' && !phase.token)) requestToken(current)
+    }
+    // Options validated ahead (warm) go on at once, after open() showed the dialog: the token request leaves in the
+    // click's own task, beside the hub's.
+    const cached = validator.cached(current.key)
+    if (cached) validated(cached)
+    else validator.validate(options, current.key).then(validated, (error: unknown) => fail(current, asError(error, 'invalid_session')))
   }
 
   function requestToken(current: Run, reason?: 'expired' | 'stale') {

@@ -49,6 +49,8 @@ export function sessionKey(options: ConnectHubOptions): string {
 export function createValidator() {
   let validated: { key: string; session: NormalizedConnectSessionOptions } | undefined
   return {
+    /** The validated session for `key`, if these options were validated last. */
+    cached: (key: string) => (validated?.key === key ? validated.session : undefined),
     /** Validates `options` (their key is `key`); rejects with `invalid_session`. */
     async validate(options: ConnectHubOptions, key: string): Promise<NormalizedConnectSessionOptions> {
       if (validated?.key === key) return validated.session
