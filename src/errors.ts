@@ -68,3 +68,7 @@ export class ConnectHubError extends Error {
 export function isConnectHubError(value: unknown): value is ConnectHubError {
   return value instanceof ConnectHubError || (value instanceof Error && value.name === 'ConnectHubError' && 'code' in value)
 }
+
+/** `error` if the library raised it, else a `ConnectHubError` with `code` whose cause it is. */
+export const asConnectHubError = (error: unknown, code: ConnectHubErrorCode): ConnectHubError =>
+  isConnectHubError(error) ? error : new ConnectHubError(code, String(error), { cause: error })

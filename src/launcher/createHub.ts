@@ -1,14 +1,15 @@
-import { ConnectHubError, isConnectHubError } from '../errors.ts'
-import { loadedFrameHub, loadFrameHub } from '../hub/loadFrameHub.ts'
+import { asConnectHubError, ConnectHubError } from '../errors.ts'
 import type { HubCallbacks, HubFactory, HubInstance } from '../hub/types.ts'
+import { frameHub } from './deferred.ts'
 import { resolveLabels } from './labels.ts'
 import type { Run } from './run.ts'
-import type { ConnectHubOptions } from './types.ts'
+import { type ConnectHubOptions, DEFAULT_TIMEOUT_MS } from './types.ts'
 
 /**
  * Creates the run's hub inside its chrome: the `hub` option's component hub, else the iframe hub at `hubUrl` (at
- * once when its code is loaded, which a mounted button has done, else as soon as it is). `created` runs once the
- * hub exists; a hub that cannot be created (a `hubUrl` refused, a factory that throws) goes to `failed`.
+ * once when its code is loaded, which a mounted button has done, else as soon as it is), and gives it `hubTimeout`
+ * to say ready. `created` runs once the hub exists; a hub that cannot be created (a `hubUrl` refused, a factory that
+ * throws) or that stays silent goes to `failed`.
  */
 export function createHub(
   run: Run,
@@ -19,6 +20,10 @@ export function createHub(
 ): void {
   const attempt = {}
   run.attempt = attempt
+  run.started = false
+  const timeout = options.hubTimeout ?? DEFAULT_TIMEOUT_MS
+  const silent = `the hub did not answer within ${timeout} ms — check hubUrl and that the hub page loads`
+  run.hubTimer = setTimeout(() => failed(new ConnectHubError('hub_unavailable', silent)), timeout)
   const create = (factory: HubFactory) => {
     try {
       const hub = factory({
@@ -30,16 +35,16 @@ export function createHub(
       run.hub = hub
       created(hub)
     } catch (error) {
-      failed(isConnectHubError(error) ? error : new ConnectHubError('hub_unavailable', String(error), { cause: error }))
+      failed(asConnectHubError(error, 'hub_unavailable'))
     }
   }
-  const frameHub = loadedFrameHub()
+  const loaded = frameHub.get()
   if (options.hub) create(options.hub)
-  else if (frameHub) create(frameHub(options.hubUrl))
+  else if (loaded) create(loaded.frameHub(options.hubUrl))
   else
-    loadFrameHub().then(
-      (load) => {
-        if (run.attempt === attempt) create(load(options.hubUrl))
+    frameHub.load().then(
+      (module) => {
+        if (run.attempt === attempt) create(module.frameHub(options.hubUrl))
       },
       (cause: unknown) => {
         if (run.attempt === attempt) {

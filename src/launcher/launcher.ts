@@ -1,23 +1,19 @@
-import { ConnectHubError, isConnectHubError } from '../errors.ts'
-import { loadFrameHub } from '../hub/loadFrameHub.ts'
+import { asConnectHubError, type ConnectHubError } from '../errors.ts'
 import type { HubInstance } from '../hub/types.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import { isFresh, type Token } from '../token/token.ts'
 import { claimPage, releasePage } from './activeHub.ts'
 import { createHub } from './createHub.ts'
+import { preload, tokenRequest } from './deferred.ts'
 import { createEvents } from './events.ts'
 import { hubCallbacks } from './hubCallbacks.ts'
 import { identityChanged, userChanged } from './identity.ts'
 import { type Action, chromeStateOf, IDLE_PHASE, type Phase, reduce, sessionIn, stateOf, tokenIn } from './phase.ts'
 import { createRun, disposeRun, type Run, stopHub } from './run.ts'
-import { createValidator, deferred, sessionKey } from './session.ts'
-import type { ConnectHubOptions, ConnectHubState } from './types.ts'
-
-const DEFAULT_TIMEOUT_MS = 15_000
+import { createValidator, sessionKey } from './session.ts'
+import { type ConnectHubOptions, type ConnectHubState, DEFAULT_TIMEOUT_MS } from './types.ts'
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
-const asError = (error: unknown, code: 'hub_unavailable' | 'token_failed' | 'invalid_session') =>
-  isConnectHubError(error) ? error : new ConnectHubError(code, String(error), { cause: error })
 
 /**
  * The React-free launcher: validates the session, fetches the token while the hub loads, and runs the hub inside
@@ -66,20 +62,31 @@ export function createLauncher(initial: ConnectHubOptions) {
       // Also behind a hub that already failed: Retry then finds the token there.
       if (phase.name === 'fetching-token' || (phase.name === 'error' && !phase.token)) requestToken(current)
     }
-    // Options validated ahead (warm) go on at once, after open() showed the dialog: the token request leaves in the
-    // click's own task, beside the hub's.
+    // Options validated ahead (warm) go on at once: the token request leaves in the click's own task, with the hub's.
     const cached = validator.cached(current.key)
     if (cached) validated(cached)
-    else validator.validate(options, current.key).then(validated, (error: unknown) => fail(current, asError(error, 'invalid_session')))
+    else
+      validator
+        .validate(options, current.key)
+        .then(validated, (error: unknown) => fail(current, asConnectHubError(error, 'invalid_session')))
   }
 
   function requestToken(current: Run, reason?: 'expired' | 'stale') {
     const session = sessionIn(phase)
     // One request at a time per run: double clicks, StrictMode and prefetch + click share it.
     if (!session || current.pending) return
+    const code = tokenRequest.get()
+    // Its code loads when a button mounts; a click that came first waits for it.
+    if (!code) {
+      tokenRequest.load().then(
+        () => run === current && requestToken(current, reason),
+        (error: unknown) => fail(current, asConnectHubError(error, 'token_failed')),
+      )
+      return
+    }
     events.emit('token_requested')
     // The getToken of the latest render, read now: after a change of user it is the new user's.
-    const request = deferred().requestToken(options.getToken, session, options.tokenTimeout ?? DEFAULT_TIMEOUT_MS)
+    const request = code.requestToken(options.getToken, session, options.tokenTimeout ?? DEFAULT_TIMEOUT_MS)
     current.pending = request
     request.promise.then(
       (token) => {
@@ -91,7 +98,7 @@ export function createLauncher(initial: ConnectHubOptions) {
       },
       (error: unknown) => {
         if (current.pending === request) current.pending = undefined
-        if (!isAbort(error)) fail(current, asError(error, 'token_failed'))
+        if (!isAbort(error)) fail(current, asConnectHubError(error, 'token_failed'))
       },
     )
   }
@@ -107,10 +114,6 @@ export function createLauncher(initial: ConnectHubOptions) {
   }
 
   function startHub(current: Run) {
-    current.started = false
-    const timeout = options.hubTimeout ?? DEFAULT_TIMEOUT_MS
-    const unavailable = `the hub did not answer within ${timeout} ms — check hubUrl and that the hub page loads`
-    current.hubTimer = setTimeout(() => fail(current, new ConnectHubError('hub_unavailable', unavailable)), timeout)
     const callbacks = hubCallbacks(
       {
         live: () => run === current && current.hub === hub,
@@ -235,8 +238,8 @@ export function createLauncher(initial: ConnectHubOptions) {
     },
     /** Loads the session schema and validates the options ahead of time (errors surface on open). */
     warm() {
+      preload(!options.hub)
       validator.validate(options, sessionKey(options)).catch(() => {})
-      if (!options.hub) loadFrameHub().catch(() => {})
     },
     /** Tears everything down without callbacks: the component unmounted. */
     destroy: discard,

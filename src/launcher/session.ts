@@ -1,31 +1,7 @@
 import { SESSION_FIELDS } from '../session/fields.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
+import { schema } from './deferred.ts'
 import type { ConnectHubOptions } from './types.ts'
-
-type Deferred = typeof import('./deferred.ts')
-
-// The session schema (zod) is the largest part of the library: it loads on first use, in parallel with the hub
-// iframe, instead of weighing on every page that shows a button; the token request comes with it.
-let loading: Promise<Deferred> | undefined
-let loaded: Deferred | undefined
-
-/** Loads the schema and the token request once; a failed load is tried again next time. */
-function loadDeferred(): Promise<Deferred> {
-  loading ??= import('./deferred.ts').then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      loading = undefined
-      throw error
-    },
-  )
-  return loading
-}
-
-/** The code loaded with the schema: there once any session was validated, which every token request follows. */
-export function deferred(): Deferred {
-  if (!loaded) throw new Error('react-connect-hub: token requested before validation')
-  return loaded
-}
 
 function sessionOf(options: ConnectHubOptions): Record<string, unknown> {
   const session: Record<string, unknown> = {}
@@ -54,7 +30,7 @@ export function createValidator() {
     /** Validates `options` (their key is `key`); rejects with `invalid_session`. */
     async validate(options: ConnectHubOptions, key: string): Promise<NormalizedConnectSessionOptions> {
       if (validated?.key === key) return validated.session
-      const session = (await loadDeferred()).parseConnectSessionOptions(sessionOf(options))
+      const session = (await schema.load()).parseConnectSessionOptions(sessionOf(options))
       validated = { key, session }
       return session
     },

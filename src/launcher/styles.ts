@@ -10,7 +10,6 @@ const CSS = `
 :where(.rch-title){margin:0;font-size:1em}
 :where(.rch-close,.rch-retry){font:inherit;border:1px solid;border-radius:.375em;background:#0000;color:inherit;cursor:pointer}
 :where(.rch-close){width:2em;height:2em;padding:0;border:0;font-size:1.25em;line-height:1}
-:where(.rch-close):hover{background:#8883}
 :where(.rch-retry){padding:.4em 1em}
 :where(.rch-body){position:relative;flex:1;min-height:var(--rch-inline-min-height,12em)}
 :where(.rch-frame){display:block;width:100%;height:100%;border:0}

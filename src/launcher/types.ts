@@ -5,6 +5,9 @@ import type { ConnectSessionOptions } from '../session/schema.ts'
 import type { GetToken } from '../token/token.ts'
 import type { ConnectHubLabels } from './labels.ts'
 
+/** `tokenTimeout` and `hubTimeout` when not given, in ms. */
+export const DEFAULT_TIMEOUT_MS = 15_000
+
 export type ConnectHubStatus = 'idle' | 'fetching-token' | 'opening' | 'open' | 'error'
 
 /** When to fetch the token and pre-load the hub before the user clicks. */

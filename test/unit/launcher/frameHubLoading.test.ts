@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { fakeHost, fakeHubs } from './fakeHub.ts'
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   dialogProto.close = function (this: HTMLDialogElement) {
     this.removeAttribute('open')
   }
-  await import('../../../src/launcher/deferred.ts')
+  await Promise.all([schema.load(), tokenRequest.load()])
 })
 afterAll(() => {
   delete dialogProto.showModal

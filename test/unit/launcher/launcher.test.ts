@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ConnectHubError } from '../../../src/errors.ts'
-import { loadFrameHub } from '../../../src/hub/loadFrameHub.ts'
+import { frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { fakeHost } from './fakeHub.ts'
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
     this.removeAttribute('open')
   }
   // The session schema (with the token request) and the iframe hub load lazily; load them once so that every test below settles in microtasks.
-  await Promise.all([import('../../../src/launcher/deferred.ts'), loadFrameHub()])
+  await Promise.all([schema.load(), tokenRequest.load(), frameHub.load()])
 })
 afterAll(() => {
   delete dialogProto.showModal

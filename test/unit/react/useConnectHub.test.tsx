@@ -1,12 +1,12 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadFrameHub } from '../../../src/hub/loadFrameHub.ts'
 import { ConnectButton, type GetToken, useConnectHub } from '../../../src/index.ts'
+import { frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 
 // The launcher loads the session schema (with the token request) and the iframe hub on first use; load them once up front
 // so that waitFor's default timeout measures the launcher, not the test runner's first transform of them.
-beforeAll(() => Promise.all([import('../../../src/launcher/deferred.ts'), loadFrameHub()]))
+beforeAll(() => Promise.all([schema.load(), tokenRequest.load(), frameHub.load()]))
 
 const hubUrl = 'https://hub.example.test/connect'
 
