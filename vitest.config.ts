@@ -38,7 +38,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/node/**/*.test.{ts,tsx}'],
+          include: ['test/node/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -101,6 +101,18 @@ export default defineConfig({
             // StackOne's OAuth window is a window of its own: Playwright answers the provider's page in it.
             commands: { answerProvider },
           },
+        },
+      },
+      {
+        // The packed package (npm pack of dist/) installed with plain npm install into fresh apps. Hits the npm registry.
+        extends: true,
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/package/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
         },
       },
       {
