@@ -38,7 +38,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/node/**/*.test.{ts,tsx}'],
+          include: ['test/node/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { HUB_TOKEN_HEADER } from '../protocol/hubApi.ts'
 import { type CredentialField, credentialProblems, findProvider, type Provider, providersFor } from './catalog.ts'
 import { decodeSegment, HttpError, isPlainObject, readJson, sendJson } from './http.ts'
 import { logoDataUrl } from './logo.ts'
@@ -10,8 +11,7 @@ export interface HubApiContext {
   now: () => number
 }
 
-/** The header the hub sends its session token in, as StackOne's `/hub/*` endpoints expect. */
-export const HUB_TOKEN_HEADER = 'x-hub-session-token'
+export { HUB_TOKEN_HEADER }
 
 /** How StackOne's hub marks a stored secret it will not show: an untouched field keeps the saved value. */
 export const REDACTED = '__secretvalue:**redacted**'

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isConnectHubError } from '../errors.ts'
+import { DEFAULT_EXPIRES_IN } from '../session/fields.ts'
 import { fromConnectSessionRequest } from '../session/parse.ts'
 import { decodeSegment, HttpError, isPlainObject, readJson, sendJson } from './http.ts'
 import { type DevSession, type DevStore, randomToken } from './store.ts'
@@ -17,8 +18,6 @@ export interface SessionApiContext {
   projectId: string
   nextSessionId: () => number
 }
-
-const DEFAULT_EXPIRES_IN = 1800
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a)

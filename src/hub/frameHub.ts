@@ -1,6 +1,7 @@
 import { ConnectHubError } from '../errors.ts'
-import { hostMessage, hubFrameUrl, parseHubMessage } from '../protocol/messages.ts'
+import { hostMessage, hubFrameUrl, PROTOCOL, parseHubMessage } from '../protocol/messages.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
+import { checkHubUrl } from './hubUrl.ts'
 import type { HubFactory } from './types.ts'
 
 /**
@@ -8,10 +9,11 @@ import type { HubFactory } from './types.ts'
  * from the hub's exact origin, from this iframe's window, and parses; the token only ever travels by
  * `postMessage` to that origin.
  */
-export function frameHub(hubUrl: string): HubFactory {
+export function frameHub(hubUrl: string | undefined): HubFactory {
   return ({ display, container, callbacks, title }) => {
     const hostOrigin = window.location.origin
-    const src = hubFrameUrl(hubUrl, hostOrigin, display)
+    // Every frame goes through this check, on open and on Retry alike.
+    const src = hubFrameUrl(checkHubUrl(hubUrl, hostOrigin).href, hostOrigin, display)
     const hubOrigin = src.origin
     const frame = document.createElement('iframe')
     frame.className = 'rch-frame'
@@ -36,16 +38,13 @@ export function frameHub(hubUrl: string): HubFactory {
     function onMessage(event: MessageEvent) {
       if (event.source !== frame.contentWindow || event.origin !== hubOrigin) {
         // Messages meant for others are common (extensions, other widgets): only report those that claim to be ours.
-        if ((event.data as { protocol?: unknown } | null)?.protocol === 'connect-hub') {
-          callbacks.event('message_ignored', { reason: event.origin !== hubOrigin ? 'origin' : 'source', origin: event.origin })
+        if ((event.data as { protocol?: unknown } | null)?.protocol === PROTOCOL) {
+          callbacks.rejected(event.origin !== hubOrigin ? 'origin' : 'source', event.origin)
         }
         return
       }
       const message = parseHubMessage(event.data)
-      if (!message) {
-        callbacks.event('message_ignored', { reason: 'shape', origin: event.origin })
-        return
-      }
+      if (!message) return callbacks.rejected('shape', event.origin)
       switch (message.type) {
         case 'ready':
           if (!ready) {

@@ -33,6 +33,7 @@ export function createChrome({ display, container, labels, className, onDismiss,
   const root = modal ? element('dialog', 'rch-root rch-dialog') : element('div', 'rch-root rch-inline')
   if (className) root.classList.add(...className.split(/\s+/).filter(Boolean))
   root.dataset.state = 'loading'
+  root.setAttribute('aria-busy', 'true')
 
   const titleId = `rch-title-${++ids}`
   const body = element('div', 'rch-body')
@@ -91,19 +92,21 @@ export function createChrome({ display, container, labels, className, onDismiss,
       } else {
         root.hidden = false
       }
+      // A failure before the dialog showed (a hubUrl refused at once): Retry takes the focus, as it does later.
+      if (root.dataset.state === 'error') retry.focus()
     },
     get shown() {
       return root instanceof HTMLDialogElement ? root.open : !root.hidden
     },
-    setState(state: ChromeState, message?: string) {
+    setState(state: ChromeState, message = '') {
+      if (root.dataset.state === state && errorMessage.textContent === message) return
       root.dataset.state = state
       root.setAttribute('aria-busy', String(state === 'loading'))
-      errorMessage.textContent = message ?? ''
+      errorMessage.textContent = message
       if (state === 'error' && this.shown) retry.focus()
     },
     setHeight(height: number) {
       root.style.setProperty('--rch-frame-height', `${Math.ceil(height)}px`)
-      body.style.height = `${Math.ceil(height)}px`
     },
     destroy() {
       const wasShown = this.shown

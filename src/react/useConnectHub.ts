@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { createLauncher } from '../launcher/launcher.ts'
+import { IDLE } from '../launcher/phase.ts'
 import type { ConnectHubOptions, ConnectHubState } from '../launcher/types.ts'
 
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
-const SERVER_STATE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+const serverState = () => IDLE
 
 export interface UseConnectHubResult extends ConnectHubState {
   /** Opens the hub: validates the session, fetches the token and loads the hub at the same time. */
@@ -22,12 +22,14 @@ export interface UseConnectHubResult extends ConnectHubState {
 export function useConnectHub(options: ConnectHubOptions): UseConnectHubResult {
   const [launcher] = useState(() => createLauncher(options))
 
-  useIsomorphicLayoutEffect(() => {
+  // A layout effect in the browser, so that options reach the launcher before any event handler runs; on the server,
+  // where neither runs, useEffect spares React 18's warning. Chosen here, not at import: importing reads no window.
+  const useOptionsEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+  useOptionsEffect(() => {
     launcher.setOptions(options)
-    launcher.sync()
   })
 
-  const state = useSyncExternalStore(launcher.subscribe, launcher.getState, () => SERVER_STATE)
+  const state = useSyncExternalStore(launcher.subscribe, launcher.getState, serverState)
 
   const prefetchOnMount = options.prefetch === 'mount'
   const [mounts] = useState(() => ({ count: 0 }))

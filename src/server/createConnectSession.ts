@@ -1,10 +1,8 @@
 import { ConnectHubError } from '../errors.ts'
+import { DEFAULT_EXPIRES_IN } from '../session/fields.ts'
 import { type ConnectSessionCreate, toConnectSessionRequest } from '../session/index.ts'
 import { apiError, callSessionApi, type SessionApiOptions } from './callSessionApi.ts'
 import { type ConnectSession, connectSessionResponseSchema, withoutToken } from './connectSessionResponse.ts'
-
-/** StackOne's default token lifetime, in seconds. */
-const DEFAULT_EXPIRES_IN = 1800
 
 export interface CreateConnectSessionOptions extends SessionApiOptions {
   /** Your StackOne API key. Keep it on the server: it is sent only as the Basic credential of this one request. */

@@ -186,7 +186,7 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
       requested = parseConnectSessionOptions(withoutOwner(input))
     } catch (error) {
       if (isConnectHubError(error) && error.code === 'invalid_session') {
-        return fail(400, 'invalid_session', error.message.replace(/^react-connect-hub: /, ''), { issues: error.issues ?? [] })
+        return fail(400, 'invalid_session', error.detail, { issues: error.issues ?? [] })
       }
       throw error
     }

@@ -1,6 +1,7 @@
 import type { ConnectHubIssue } from '../errors.ts'
 import {
   type ConnectSessionOptions,
+  DEFAULT_EXPIRES_IN,
   type NormalizedConnectSessionOptions,
   parseConnectSessionOptions,
   SESSION_FIELDS,
@@ -28,9 +29,6 @@ export const BROWSER_FIELDS = [
 /** Fields that are the server's unless the host lets the browser set them with `allow`. */
 export const ALLOWABLE_FIELDS = ['metadata', 'type'] as const
 export type AllowableSessionField = (typeof ALLOWABLE_FIELDS)[number]
-
-// StackOne's lifetime for a session that names none, in seconds.
-const UPSTREAM_DEFAULT_EXPIRES_IN = 1800
 
 export interface SessionPolicyOptions {
   defaults?: ServerSessionOptions | undefined
@@ -109,7 +107,7 @@ export function createSessionPolicy(options: SessionPolicyOptions) {
       }
       const session: NormalizedConnectSessionOptions = { ...defaults, ...requested, ...overrides }
       // No lifetime named anywhere: StackOne's own default must not outlive the host's cap either.
-      if (session.expiresIn === undefined && maxExpiresIn < UPSTREAM_DEFAULT_EXPIRES_IN) session.expiresIn = maxExpiresIn
+      if (session.expiresIn === undefined && maxExpiresIn < DEFAULT_EXPIRES_IN) session.expiresIn = maxExpiresIn
       return { session }
     },
   }

@@ -3,14 +3,17 @@ import type {
   Category,
   ConnectHubError,
   ConnectHubErrorCode,
-  ConnectSessionCreate,
   ConnectSessionOptions,
-  ConnectSessionRequest,
   JsonObject,
-  NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
 } from '../../src/index'
-import { parseConnectSessionOptions, toConnectSessionRequest } from '../../src/session/index.ts'
+import {
+  type ConnectSessionCreate,
+  type ConnectSessionRequest,
+  type NormalizedConnectSessionCreate,
+  parseConnectSessionOptions,
+  toConnectSessionRequest,
+} from '../../src/session/index.ts'
 
 type WireCategory =
   | 'ats'

@@ -1,3 +1,4 @@
+import { HUB_TOKEN_HEADER } from '../../protocol/hubApi.ts'
 /** What the hub page knows about its session: the API's word, never the host's. */
 export interface HubSettings {
   existing_account_id: string | null
@@ -91,7 +92,7 @@ export function createApi(apiUrl: string, token: () => string) {
   ): Promise<T> {
     const response = await fetch(new URL(path, apiUrl), {
       method,
-      headers: { 'content-type': 'application/json', 'x-hub-session-token': token() },
+      headers: { 'content-type': 'application/json', [HUB_TOKEN_HEADER]: token() },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       ...init,
     })

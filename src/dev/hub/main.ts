@@ -1,3 +1,4 @@
+import { errorDetail } from '../../errors.ts'
 import { ApiError, type Connector, createApi, fieldsOf, guideOf, type HubSettings, type Integration, TokenExpired } from './api.ts'
 import { connectToHost, type Host } from './host.ts'
 import { startOAuthFlow } from './oauth.ts'
@@ -181,7 +182,7 @@ function start(): void {
         succeed(integration, await save(), mode)
       } catch (error) {
         form.busy(false)
-        if (error instanceof ApiError && error.status === 400) form.issues(error.issues, error.message.replace(/^react-connect-hub: /, ''))
+        if (error instanceof ApiError && error.status === 400) form.issues(error.issues, errorDetail(error.message))
         else throw error
       }
     }
