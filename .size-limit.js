@@ -1,6 +1,7 @@
 // Size budgets, min+gzip, React external. The root entry loads the rest of the launcher with dynamic imports when
-// a button mounts (the session schema, the token request, the iframe hub), so the first check is what a page with a
-// button loads before it is interactive; the next three are those lazily loaded chunks, which a click finds loaded.
+// a button mounts (the session schema, the token request, the error texts, the iframe hub), so the first check is what
+// a page with a button loads before it is interactive; the next four are those lazily loaded chunks, which a click
+// finds loaded.
 const lazy = (config) => ({
   ...config,
   plugins: [
@@ -35,6 +36,13 @@ export default [
     import: '*',
     gzip: true,
     limit: '1.5 kB',
+  },
+  {
+    name: "what a button loads when it mounts: the end user's words for each error",
+    path: 'dist/chunks/errorText-*.js',
+    import: '*',
+    gzip: true,
+    limit: '0.6 kB',
   },
   {
     name: 'what a button with a hubUrl loads when it mounts: the iframe hub and the protocol parser',

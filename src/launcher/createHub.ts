@@ -29,7 +29,7 @@ export function createHub(
       const hub = factory({
         display: options.display ?? 'modal',
         container: run.chrome.body,
-        title: resolveLabels(options.labels, options.accountId !== undefined).title,
+        title: resolveLabels(options).title,
         callbacks,
       })
       run.hub = hub

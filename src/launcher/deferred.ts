@@ -12,7 +12,11 @@ export const tokenRequest = lazy(() => import('../token/requestToken.ts'))
 /** The iframe hub and the protocol's parser: never loaded by a page whose buttons open a component hub. */
 export const frameHub = lazy(() => import('../hub/frameHub.ts'))
 
+/** The end-user text of each error code: only an open dialog with an error shows it. */
+export const errorTexts = lazy(() => import('./errorText.ts'))
+
 /** Starts loading what a button needs before its first click: no iframe hub for a button with a component hub. */
 export function preload(withFrameHub: boolean): void {
-  for (const code of withFrameHub ? [schema, tokenRequest, frameHub] : [schema, tokenRequest]) code.load().catch(() => {})
+  for (const code of withFrameHub ? [schema, tokenRequest, errorTexts, frameHub] : [schema, tokenRequest, errorTexts])
+    code.load().catch(() => {})
 }

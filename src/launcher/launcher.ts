@@ -32,7 +32,7 @@ export function createLauncher(initial: ConnectHubOptions) {
   function dispatch(action: Action) {
     phase = reduce(phase, action)
     if (run && phase.name !== 'idle') {
-      run.chrome.setState(chromeStateOf(phase), phase.name === 'error' ? phase.error.detail : undefined)
+      run.chrome.setState(chromeStateOf(phase), phase.name === 'error' ? phase.error : undefined)
     }
     const next = stateOf(phase)
     if (next.status === state.status && next.error === state.error && next.isOpen === state.isOpen) return

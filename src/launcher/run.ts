@@ -30,8 +30,9 @@ export function createRun(options: ConnectHubOptions, handlers: { onDismiss(): v
     chrome: createChrome({
       display: options.display ?? 'modal',
       container: (typeof options.container === 'function' ? options.container() : options.container) ?? undefined,
-      labels: resolveLabels(options.labels, options.accountId !== undefined),
+      labels: resolveLabels(options),
       className: options.dialogClassName,
+      showErrorDetails: options.showErrorDetails,
       ...handlers,
     }),
     hub: undefined,

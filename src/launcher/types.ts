@@ -82,8 +82,15 @@ export interface ConnectHubSettings extends ConnectHubCallbacks {
   tokenTimeout?: number | undefined
   /** How long the hub may take to say `ready` before `hub_unavailable`, in ms. @default 15000 */
   hubTimeout?: number | undefined
-  /** The launcher's own strings (dialog name, close, loading, error, retry). */
+  /** The launcher's own strings (dialog name, close, loading, error, retry) and the end user's text of each error code. */
   labels?: Partial<ConnectHubLabels> | undefined
+  /**
+   * Shows the developer's message of an error (the `ConnectHubError`'s, without its prefix) in the dialog, under the
+   * end user's text: for development, e.g. `showErrorDetails={import.meta.env.DEV}`. It always goes to `onError`, or to
+   * the console without it.
+   * @default false
+   */
+  showErrorDetails?: boolean | undefined
   /** Classes added to the dialog (or inline box), next to `rch-root rch-dialog` / `rch-inline`. */
   dialogClassName?: string | undefined
 }
@@ -112,6 +119,7 @@ export const SETTINGS_KEYS = [
   'tokenTimeout',
   'hubTimeout',
   'labels',
+  'showErrorDetails',
   'dialogClassName',
   'onSuccess',
   'onCancel',

@@ -38,24 +38,27 @@ describe('given a hubUrl the launcher must not frame', () => {
     ['plain http: off localhost', 'http://hub.example.com/connect', /must be an https: URL.*not http:/],
     ['the page’s own origin', `${window.location.origin}/hub.html`, /is on this page's own origin/],
     ['no absolute URL', '/hub.html', /is not an absolute URL/],
-  ])('when it is %s → hub_unavailable saying why, in onError and in the dialog, and no frame is made', async (_, url, message) => {
-    const t = recorder()
-    render(<ConnectButton getToken={t.getToken} hubUrl={url} prefetch="none" {...t.callbacks} />)
-    await userEvent.click(screen.getByRole('button'))
-    const alert = await screen.findByRole('alert')
-    expect(t.callbacks.onError).toHaveBeenCalledWith(
-      expect.objectContaining({ code: 'hub_unavailable', message: expect.stringMatching(message) }),
-    )
-    expect(alert).toHaveTextContent(message)
-    expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus()
-    expect(frames()).toHaveLength(0)
-    expect(pwned()).toBeUndefined()
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
-    await waitFor(() => expect(t.callbacks.onError).toHaveBeenCalledTimes(2))
-    expect(frames()).toHaveLength(0)
-    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
-    expect(t.calls).toEqual(['error', 'error', 'cancel', 'close'])
-  })
+  ])(
+    'when it is %s → hub_unavailable saying why, in onError and (showErrorDetails) in the dialog, and no frame is made',
+    async (_, url, message) => {
+      const t = recorder()
+      render(<ConnectButton getToken={t.getToken} hubUrl={url} prefetch="none" showErrorDetails {...t.callbacks} />)
+      await userEvent.click(screen.getByRole('button'))
+      const alert = await screen.findByRole('alert')
+      expect(t.callbacks.onError).toHaveBeenCalledWith(
+        expect.objectContaining({ code: 'hub_unavailable', message: expect.stringMatching(message) }),
+      )
+      await waitFor(() => expect(alert).toHaveTextContent(message))
+      expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus()
+      expect(frames()).toHaveLength(0)
+      expect(pwned()).toBeUndefined()
+      await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+      await waitFor(() => expect(t.callbacks.onError).toHaveBeenCalledTimes(2))
+      expect(frames()).toHaveLength(0)
+      await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+      expect(t.calls).toEqual(['error', 'error', 'cancel', 'close'])
+    },
+  )
 
   it('when a prefetch meets such a hubUrl → nothing is framed or reported until the click', async () => {
     const t = recorder()
@@ -72,7 +75,14 @@ describe('given a hubUrl the launcher must not frame', () => {
     const onError = (event: ErrorEvent) => thrown.push(event.error)
     window.addEventListener('error', onError)
     const button = (hubUrl: string, hubTimeout?: number) => (
-      <ConnectButton getToken={t.getToken} hubUrl={hubUrl} prefetch="none" {...(hubTimeout ? { hubTimeout } : {})} {...t.callbacks} />
+      <ConnectButton
+        getToken={t.getToken}
+        hubUrl={hubUrl}
+        prefetch="none"
+        showErrorDetails
+        {...(hubTimeout ? { hubTimeout } : {})}
+        {...t.callbacks}
+      />
     )
     const { rerender } = render(button(hubUrl('none', '&silent'), 200))
     await userEvent.click(screen.getByRole('button'))

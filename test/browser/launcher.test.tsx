@@ -99,13 +99,15 @@ describe('given a ConnectButton and a hub on another origin', () => {
     document.body.style.overflow = ''
   })
 
-  it('when the hub reports an error → onError with hub_error, an alert with Retry inside the dialog', async () => {
+  it('when the hub reports an error → onError with hub_error and its message, an alert in plain words with Retry inside the dialog', async () => {
     const t = setup()
     render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('error')} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button'))
     const alert = await screen.findByRole('alert')
-    expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'hub_error' }))
-    expect(alert).toHaveTextContent('The hub broke')
+    expect(t.callbacks.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'hub_error', message: expect.stringContaining('The hub broke') }),
+    )
+    await waitFor(() => expect(alert).toHaveTextContent('The connection service ran into a problem. Please try again.'))
     expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus()
     expect(screen.getByRole('button', { name: 'Connect' })).toHaveAttribute('data-state', 'error')
     await userEvent.click(screen.getByRole('button', { name: 'Close' }))

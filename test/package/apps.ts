@@ -93,8 +93,11 @@ it('gets addresses no server answers under Vitest', () => {
   'readme-host.d.ts': HOST_MODULES,
 }
 
-/** A strict tsconfig as a Vite app has it (`tsc -b` there), with `skipLibCheck: false` so that our types are checked too. */
-export function tsconfig(include: string[]): string {
+/**
+ * A strict tsconfig as a Vite app has it (`tsc -b` there, `vite/client` for `import.meta.env`), with
+ * `skipLibCheck: false` so that our types are checked too.
+ */
+export function tsconfig(include: string[], types = ['node', 'vite/client']): string {
   const compilerOptions = {
     target: 'ES2022',
     lib: ['ES2023', 'DOM', 'DOM.Iterable'],
@@ -108,7 +111,7 @@ export function tsconfig(include: string[]): string {
     allowImportingTsExtensions: true,
     isolatedModules: true,
     noEmit: true,
-    types: ['node'],
+    types,
   }
   return `${JSON.stringify({ compilerOptions, include }, null, 2)}\n`
 }
@@ -200,7 +203,7 @@ export const plugin = connectHubDev(options)
 export const start: () => Promise<DevHub> = () => startDevHub({ hubPort: 0 })
 export const POST = createConnectSessionHandler({ apiKey: 'key', resolveOwner: () => null })
 `,
-    'tsconfig.json': tsconfig(['dev.ts']),
+    'tsconfig.json': tsconfig(['dev.ts'], ['node']),
   })
   return { dir, steps: [await npmInstall(dir, ['install'])] }
 }

@@ -1,6 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type * as Root from '../../src/index.ts'
-import type { ConnectHubError, ConnectHubOptions, HubCallbacks, RejectReason } from '../../src/index.ts'
+import type {
+  ConnectHubError,
+  ConnectHubErrorCode,
+  ConnectHubLabels,
+  ConnectHubOptions,
+  HubCallbacks,
+  RejectReason,
+} from '../../src/index.ts'
 import type * as Protocol from '../../src/protocol/index.ts'
 
 describe('given the public types of the launcher', () => {
@@ -16,6 +23,13 @@ describe('given the public types of the launcher', () => {
 
   it('an error carries its message without the library prefix as detail', () => {
     expectTypeOf<ConnectHubError['detail']>().toEqualTypeOf<string>()
+  })
+
+  it('labels.errors words any error codes for the end user; showErrorDetails is a flag', () => {
+    expectTypeOf<ConnectHubLabels['errors']>().toEqualTypeOf<Partial<Record<ConnectHubErrorCode, string>> | undefined>()
+    expectTypeOf<{ errors: { token_failed: string } }>().toExtend<NonNullable<ConnectHubOptions['labels']>>()
+    expectTypeOf<{ errors: { no_such_code: string } }>().not.toExtend<NonNullable<ConnectHubOptions['labels']>>()
+    expectTypeOf<ConnectHubOptions['showErrorDetails']>().toEqualTypeOf<boolean | undefined>()
   })
 
   it('the root entry keeps what React apps need; the protocol helpers are in react-connect-hub/protocol', () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ConnectHubError } from '../../../src/errors.ts'
-import { frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
+import { errorTexts, frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { fakeHost } from './fakeHub.ts'
 
@@ -14,8 +14,9 @@ beforeAll(async () => {
   dialogProto.close = function (this: HTMLDialogElement) {
     this.removeAttribute('open')
   }
-  // The session schema (with the token request) and the iframe hub load lazily; load them once so that every test below settles in microtasks.
-  await Promise.all([schema.load(), tokenRequest.load(), frameHub.load()])
+  // The session schema (with the token request), the iframe hub and the error texts load lazily; load them once so that
+  // every test below settles in microtasks.
+  await Promise.all([schema.load(), tokenRequest.load(), frameHub.load(), errorTexts.load()])
 })
 afterAll(() => {
   delete dialogProto.showModal
@@ -266,9 +267,13 @@ describe('given failures → the error phase, and Retry', () => {
     vi.advanceTimersByTime(1)
     expect(t.launcher.getState()).toMatchObject({ status: 'error', error: { code: 'hub_unavailable' } })
     expect(t.hubs.last.destroyed).toBe(true)
+    expect(t.launcher.getState().error?.detail).toBe('the hub did not answer within 1000 ms — check hubUrl and that the hub page loads')
+    await settle()
+    // The person connecting reads plain words; the detail went to onError (or the console).
     expect(t.dialog()?.querySelector('.rch-error-message')?.textContent).toBe(
-      'the hub did not answer within 1000 ms — check hubUrl and that the hub page loads',
+      "The connection service isn't responding. Please try again in a moment.",
     )
+    expect(t.dialog()?.querySelector('.rch-error-detail')).toBeNull()
 
     t.dialog()?.querySelector<HTMLButtonElement>('.rch-retry')?.click()
     expect(t.status()).toBe('opening')
@@ -437,7 +442,7 @@ describe('given the hub contract → only the launcher reports ignored messages'
 
 describe('given a hubUrl that changes while an error shows', () => {
   it('when Retry meets a javascript: hubUrl → it never throws, the dialog says why; a good hubUrl then loads', async () => {
-    const host = fakeHost({ hub: undefined, hubUrl: 'https://hub.example.test/connect', hubTimeout: 100 })
+    const host = fakeHost({ hub: undefined, hubUrl: 'https://hub.example.test/connect', hubTimeout: 100, showErrorDetails: true })
     const t = launch(host)
     t.launcher.open()
     vi.advanceTimersByTime(100)
@@ -447,7 +452,8 @@ describe('given a hubUrl that changes while an error shows', () => {
     const retry = () => t.dialog()?.querySelector<HTMLButtonElement>('.rch-retry')?.click()
     expect(retry).not.toThrow()
     expect(t.launcher.getState().error).toMatchObject({ code: 'hub_unavailable', detail: expect.stringMatching(/must be an https: URL/) })
-    expect(t.dialog()?.querySelector('.rch-error-message')?.textContent).toMatch(/not javascript:/)
+    await settle()
+    expect(t.dialog()?.querySelector('.rch-error-detail')?.textContent).toMatch(/not javascript:/)
     expect(document.querySelector('iframe')).toBeNull()
 
     t.launcher.setOptions({ ...host.options, hubUrl: 'https://hub.example.test/connect' })
