@@ -30,12 +30,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 export function createChrome({ display, container, labels, className, onDismiss, onRetry }: ChromeOptions) {
   installStyles()
   const modal = display === 'modal'
-  const root = modal ? element('dialog', 'rch-root rch-dialog') : element('div', 'rch-root rch-inline')
+  // Typed as the dialog it is when modal; every dialog-only member below is used behind `modal`.
+  const root = (modal ? element('dialog', 'rch-root rch-dialog') : element('div', 'rch-root rch-inline')) as HTMLDialogElement
   if (className) root.classList.add(...className.split(/\s+/).filter(Boolean))
   root.dataset.state = 'loading'
   root.setAttribute('aria-busy', 'true')
 
   const titleId = `rch-title-${++ids}`
+  let close: HTMLButtonElement | undefined
   const body = element('div', 'rch-body')
   const status = element('div', 'rch-status')
   status.setAttribute('role', 'status')
@@ -54,7 +56,7 @@ export function createChrome({ display, container, labels, className, onDismiss,
     const header = element('div', 'rch-header')
     const title = element('h2', 'rch-title', labels.title)
     title.id = titleId
-    const close = element('button', 'rch-close', '×')
+    close = element('button', 'rch-close', '×')
     close.type = 'button'
     close.setAttribute('aria-label', labels.close)
     close.addEventListener('click', onDismiss)
@@ -85,10 +87,17 @@ export function createChrome({ display, container, labels, className, onDismiss,
     show() {
       const active = document.activeElement
       focusBack = active instanceof HTMLElement && active !== document.body ? active : undefined
-      if (root instanceof HTMLDialogElement) {
+      if (modal) {
         overflow = document.body.style.overflow
         document.body.style.overflow = 'hidden'
-        root.showModal()
+        if (typeof root.showModal === 'function') root.showModal()
+        else {
+          // No showModal (jsdom, old engines): an open dialog said to be modal, Escape and the first focus handled here.
+          root.setAttribute('aria-modal', 'true')
+          root.open = true
+          root.onkeydown = (event) => event.key === 'Escape' && onDismiss()
+          close?.focus()
+        }
       } else {
         root.hidden = false
       }
@@ -96,7 +105,7 @@ export function createChrome({ display, container, labels, className, onDismiss,
       if (root.dataset.state === 'error') retry.focus()
     },
     get shown() {
-      return root instanceof HTMLDialogElement ? root.open : !root.hidden
+      return modal ? root.open : !root.hidden
     },
     setState(state: ChromeState, message = '') {
       if (root.dataset.state === state && errorMessage.textContent === message) return
@@ -110,7 +119,8 @@ export function createChrome({ display, container, labels, className, onDismiss,
     },
     destroy() {
       const wasShown = this.shown
-      if (root instanceof HTMLDialogElement && root.open) root.close()
+      // jsdom's dialog has no close(): removing it closes it there.
+      if (modal && root.open) root.close?.()
       if (overflow !== undefined) document.body.style.overflow = overflow
       overflow = undefined
       root.remove()
