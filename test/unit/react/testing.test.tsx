@@ -178,7 +178,8 @@ describe('given a ConnectHubTestProvider', () => {
   })
 
   it('when the controller expires the token → the launcher asks the test token source again and hands the new token over', async () => {
-    const getToken = vi.fn<GetToken>(async () => `tok_${getToken.mock.calls.length}`)
+    let issued = 0
+    const getToken = vi.fn<GetToken>(async () => `tok_${++issued}`)
     const { user, testHub } = setup(createTestHub({ getToken }))
     await openDialog(user)
     testHub.expireToken()
