@@ -66,6 +66,14 @@ export default [
     limit: '2 kB',
   },
   {
+    name: "react-connect-hub/testing: the in-process test hub and its provider, for host apps' tests and stories",
+    path: 'dist/testing.js',
+    import: '*',
+    ignore: ['react', 'react-dom'],
+    gzip: true,
+    limit: '2.5 kB',
+  },
+  {
     name: 'react-connect-hub/stackone, the adapter (@stackone/hub itself is a dynamic import, not counted)',
     path: 'dist/stackone.js',
     import: '{ stackOneHub }',

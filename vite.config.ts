@@ -9,6 +9,7 @@ const entries = {
   server: 'src/server/index.ts',
   dev: 'src/dev/index.ts',
   stackone: 'src/stackone/index.ts',
+  testing: 'src/testing/index.ts',
 }
 
 export default defineConfig({

@@ -12,6 +12,11 @@ export type ConnectHubErrorCode =
   | 'token_expired'
   /** The hub did not load or did not say `ready` within `hubTimeout`. */
   | 'hub_unavailable'
+  /**
+   * This environment cannot host the hub: an iframe hub in jsdom or happy-dom, which load no page from another origin.
+   * Use `<ConnectHubTestProvider>` from `react-connect-hub/testing` there.
+   */
+  | 'unsupported_environment'
   /** The hub reported an error of its own. */
   | 'hub_error'
   /** The session API answered with an error status; see `status` and `body`. */

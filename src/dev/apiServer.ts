@@ -1,10 +1,11 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import { toNodeHandler } from '../server/toNodeHandler.ts'
 import { applyHubCors } from './cors.ts'
+import { createDevApi } from './devApi.ts'
 import { MISDIRECTED } from './hosts.ts'
 import { decodeSegment, delay, HttpError, requestTarget, sendError } from './http.ts'
-import { handleHubApi } from './hubApi.ts'
 import type { DevOAuth } from './oauth/index.ts'
-import { handleSessionApi, type SessionApiContext } from './sessionApi.ts'
+import type { SessionApiContext } from './sessionApi.ts'
 
 export interface ApiServerOptions extends SessionApiContext {
   /** Origins allowed to call `/hub/*` from a browser. */
@@ -19,6 +20,7 @@ export interface ApiServerOptions extends SessionApiContext {
 
 /** The dev session API and the hub endpoints as one `node:http` request listener. */
 export function createApiListener(options: ApiServerOptions): RequestListener {
+  const api = toNodeHandler(createDevApi(options))
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     // 421 Misdirected Request: this server is not the one that name stands for (a DNS-rebinding page, say).
     if (!options.isAllowedHost(request.headers.host)) throw new HttpError(421, MISDIRECTED)
@@ -30,11 +32,14 @@ export function createApiListener(options: ApiServerOptions): RequestListener {
     if (url.pathname.startsWith('/hub/')) {
       if (applyHubCors(request, response, options.corsOrigins)) return
       if (await options.oauth?.handleHubApi(request, response, url)) return
-      if (await handleHubApi(options, request, response, url)) return
-    } else if (options.oauth?.handlePage(request, response, url) || (await handleSessionApi(options, request, response, url))) {
+    } else if (options.oauth?.handlePage(request, response, url)) {
       return
     }
-    throw new HttpError(404, `react-connect-hub: no endpoint ${request.method} ${url.pathname}`)
+    // The session API and the hub endpoints: the Web handler a static Storybook also runs in the page.
+    await new Promise<void>((resolve, reject) => {
+      response.once('close', resolve)
+      api(request, response, (error) => (error === undefined ? resolve() : reject(error)))
+    })
   }
   return (request, response) => {
     handle(request, response).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { createApiListener } from './apiServer.ts'
 import { createHostCheck } from './hosts.ts'
 import { createHubPageListener, defaultHubRoot } from './hubPageServer.ts'
 import { createDevOAuth, type DevOAuthOptions, type DevOAuthSettings } from './oauth/index.ts'
+import { storeSessions } from './sessions.ts'
 import { createDevStore, type DevStore } from './store.ts'
 
 /** Options of `startDevHub`. */
@@ -183,6 +184,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
     organizationId: 1,
     projectId: 'dev_project',
     nextSessionId: () => ++sessionId,
+    sessions: storeSessions(store),
     corsOrigins,
     latencyMs: options.latency?.apiMs ?? 0,
     isAllowedHost,

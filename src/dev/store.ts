@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import type { JsonObject } from '../session/metadata.ts'
 import type { AccountType, NormalizedConnectSessionCreate } from '../session/schema.ts'
+import { randomBase64url } from './web.ts'
 
 /** A connect session as the dev API keeps it. */
 export interface DevSession extends NormalizedConnectSessionCreate {
@@ -45,7 +45,7 @@ export interface DevStore {
   reset(): void
 }
 
-export const randomToken = (prefix: string, bytes = 24) => `${prefix}${randomBytes(bytes).toString('base64url')}`
+export const randomToken = (prefix: string, bytes = 24) => `${prefix}${randomBase64url(bytes)}`
 
 export function createDevStore(now: () => number = Date.now): DevStore {
   const sessions = new Map<string, DevSession>()

@@ -4,6 +4,9 @@ import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import { checkHubUrl } from './hubUrl.ts'
 import type { HubFactory } from './types.ts'
 
+/** DOM implementations for tests, which say so in their user agent. */
+const SIMULATED_DOM = /\b(jsdom|HappyDOM)\b/
+
 /**
  * An iframe hub at `hubUrl`, spoken to with protocol v1. A message is acted on only when it comes
  * from the hub's exact origin, from this iframe's window, and parses; the token only ever travels by
@@ -11,6 +14,13 @@ import type { HubFactory } from './types.ts'
  */
 export function frameHub(hubUrl: string | undefined): HubFactory {
   return ({ display, container, callbacks, title }) => {
+    const simulated = SIMULATED_DOM.exec(navigator.userAgent)?.[0]
+    if (simulated) {
+      throw new ConnectHubError(
+        'unsupported_environment',
+        `${simulated} cannot host an iframe hub: it loads no page from another origin and has no cross-origin messaging — in tests and stories, render your components inside <ConnectHubTestProvider> from react-connect-hub/testing`,
+      )
+    }
     const hostOrigin = window.location.origin
     // Every frame goes through this check, on open and on Retry alike.
     const src = hubFrameUrl(checkHubUrl(hubUrl, hostOrigin).href, hostOrigin, display)

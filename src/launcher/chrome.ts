@@ -34,12 +34,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 export function createChrome({ display, container, labels, className, showErrorDetails, onDismiss, onRetry }: ChromeOptions) {
   installStyles()
   const modal = display === 'modal'
-  const root = modal ? element('dialog', 'rch-root rch-dialog') : element('div', 'rch-root rch-inline')
+  // Typed as the dialog it is when modal; every dialog-only member below is used behind `modal`.
+  const root = (modal ? element('dialog', 'rch-root rch-dialog') : element('div', 'rch-root rch-inline')) as HTMLDialogElement
   if (className) root.classList.add(...className.split(/\s+/).filter(Boolean))
   root.dataset.state = 'loading'
   root.setAttribute('aria-busy', 'true')
 
   const titleId = `rch-title-${++ids}`
+  let close: HTMLButtonElement | undefined
   const body = element('div', 'rch-body')
   const status = element('div', 'rch-status')
   status.setAttribute('role', 'status')
@@ -57,7 +59,7 @@ export function createChrome({ display, container, labels, className, showErrorD
     const header = element('div', 'rch-header')
     const title = element('h2', 'rch-title', labels.title)
     title.id = titleId
-    const close = element('button', 'rch-close', '×')
+    close = element('button', 'rch-close', '×')
     close.type = 'button'
     close.setAttribute('aria-label', labels.close)
     close.addEventListener('click', onDismiss)
@@ -89,10 +91,17 @@ export function createChrome({ display, container, labels, className, showErrorD
     show() {
       const active = document.activeElement
       focusBack = active instanceof HTMLElement && active !== document.body ? active : undefined
-      if (root instanceof HTMLDialogElement) {
+      if (modal) {
         overflow = document.body.style.overflow
         document.body.style.overflow = 'hidden'
-        root.showModal()
+        if (typeof root.showModal === 'function') root.showModal()
+        else {
+          // No showModal (jsdom, old engines): an open dialog said to be modal, Escape and the first focus handled here.
+          root.setAttribute('aria-modal', 'true')
+          root.open = true
+          root.onkeydown = (event) => event.key === 'Escape' && onDismiss()
+          close?.focus()
+        }
       } else {
         root.hidden = false
       }
@@ -100,7 +109,7 @@ export function createChrome({ display, container, labels, className, showErrorD
       if (root.dataset.state === 'error') retry.focus()
     },
     get shown() {
-      return root instanceof HTMLDialogElement ? root.open : !root.hidden
+      return modal ? root.open : !root.hidden
     },
     /** Shows `state`; with the `error` of the error state, its end user's text (and its detail, on request). */
     setState(state: ChromeState, error?: ConnectHubError) {
@@ -122,7 +131,8 @@ export function createChrome({ display, container, labels, className, showErrorD
     },
     destroy() {
       const wasShown = this.shown
-      if (root instanceof HTMLDialogElement && root.open) root.close()
+      // jsdom's dialog has no close(): removing it closes it there.
+      if (modal && root.open) root.close?.()
       if (overflow !== undefined) document.body.style.overflow = overflow
       overflow = undefined
       root.remove()

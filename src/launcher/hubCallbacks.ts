@@ -22,7 +22,7 @@ export interface RunControls {
 
 /** Turns one hub's reports into the launcher's actions and events, dropping what the hub has no right to say. */
 export function hubCallbacks(run: RunControls, events: Events): HubCallbacks {
-  let refreshedAt = Number.NEGATIVE_INFINITY
+  let refreshedAt = -Infinity
   const hidden = () => events.emit('message_ignored', { reason: 'hidden', origin: '' })
   return {
     ready() {

@@ -59,8 +59,8 @@ export function createLauncher(initial: ConnectHubOptions) {
     const validated = (session: NormalizedConnectSessionOptions) => {
       if (run !== current) return
       dispatch({ type: 'validated', session })
-      // Also behind a hub that already failed: Retry then finds the token there.
-      if (phase.name === 'fetching-token' || (phase.name === 'error' && !phase.token)) requestToken(current)
+      // Not behind a hub that already failed: the failure is on screen, and Retry asks for the token it needs.
+      if (phase.name === 'fetching-token') requestToken(current)
     }
     // Options validated ahead (warm) go on at once: the token request leaves in the click's own task, with the hub's.
     const cached = validator.cached(current.key)

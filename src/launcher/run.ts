@@ -43,8 +43,12 @@ export function createRun(options: ConnectHubOptions, handlers: { onDismiss(): v
   }
 }
 
-/** Stops the run's hub: Retry starts a fresh one, the failed one would only keep loading behind the error. */
+/**
+ * Stops the run's work: Retry starts a fresh hub (the failed one would only keep loading behind the error) and asks
+ * for the token it needs, so a token still on its way is not waited for.
+ */
 export function stopHub(run: Run): void {
+  run.pending?.abort()
   clearTimeout(run.hubTimer)
   run.hub?.destroy()
   run.hub = undefined
@@ -54,6 +58,5 @@ export function stopHub(run: Run): void {
 /** Releases everything the run holds: the token request is aborted, the hub and the chrome removed. */
 export function disposeRun(run: Run): void {
   stopHub(run)
-  run.pending?.abort()
   run.chrome.destroy()
 }

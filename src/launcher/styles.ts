@@ -31,7 +31,8 @@ const installed = /* @__PURE__ */ new WeakSet<Document>()
 export function installStyles(doc: Document = document): void {
   if (installed.has(doc)) return
   installed.add(doc)
-  if ('adoptedStyleSheets' in doc && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  // Engines shipped adoptedStyleSheets together with constructable sheets (replaceSync): one check covers both.
+  if ((doc as Partial<Document>).adoptedStyleSheets) {
     const sheet = new CSSStyleSheet()
     sheet.replaceSync(CSS)
     doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets]

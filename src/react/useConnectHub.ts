@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useContext, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { createLauncher } from '../launcher/launcher.ts'
 import { IDLE } from '../launcher/phase.ts'
 import type { ConnectHubOptions, ConnectHubState } from '../launcher/types.ts'
+import { HubOverrideContext } from './hubOverride.ts'
 
 const serverState = () => IDLE
 
@@ -19,7 +20,9 @@ export interface UseConnectHubResult extends ConnectHubState {
  * call `open()` from your trigger. Callbacks are read from the latest render: changing them never
  * re-creates the hub or re-fetches a token.
  */
-export function useConnectHub(options: ConnectHubOptions): UseConnectHubResult {
+export function useConnectHub(props: ConnectHubOptions): UseConnectHubResult {
+  // Under a test provider, its hub and token source stand in for the host's own.
+  const options: ConnectHubOptions = { ...props, ...useContext(HubOverrideContext) }
   const [launcher] = useState(() => createLauncher(options))
 
   // A layout effect in the browser, so that options reach the launcher before any event handler runs; on the server,

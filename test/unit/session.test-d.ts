@@ -112,6 +112,7 @@ describe('given the public session types', () => {
       | 'invalid_token'
       | 'token_expired'
       | 'hub_unavailable'
+      | 'unsupported_environment'
       | 'hub_error'
       | 'api_error'
       | 'network_error'

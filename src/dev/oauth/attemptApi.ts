@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError, isPlainObject, readJson, sendJson } from '../http.ts'
-import { allowedProviders, sessionOf } from '../hubApi.ts'
+import { allowedProviders, HUB_TOKEN_HEADER, sessionOf } from '../hubApi.ts'
 import type { DevSession } from '../store.ts'
 import type { AttemptStatus, ConnectionAttempt } from './attempts.ts'
 import type { OAuthContext } from './context.ts'
@@ -88,7 +88,7 @@ export async function handleAttemptApi(
   const stackOne = match[1] === 'connection_attempts'
   const id = match[2] === undefined ? undefined : decodeURIComponent(match[2])
   const method = request.method ?? 'GET'
-  const session = sessionOf(context, request)
+  const session = sessionOf(context, request.headers[HUB_TOKEN_HEADER])
 
   if (id === undefined && method === 'POST') {
     const body = await readJson(request)

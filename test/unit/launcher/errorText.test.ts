@@ -12,6 +12,7 @@ const CODES: ConnectHubErrorCode[] = [
   'hub_error',
   'api_error',
   'network_error',
+  'unsupported_environment',
 ]
 
 /** The error box as the chrome makes it: Retry only, the words written above it. */

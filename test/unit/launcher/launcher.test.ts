@@ -31,6 +31,7 @@ afterEach(() => {
   for (const launcher of launchers) launcher.destroy()
   launchers = []
   vi.useRealTimers()
+  vi.restoreAllMocks()
   expect(document.querySelectorAll('dialog, .rch-root')).toHaveLength(0)
 })
 
@@ -442,6 +443,8 @@ describe('given the hub contract → only the launcher reports ignored messages'
 
 describe('given a hubUrl that changes while an error shows', () => {
   it('when Retry meets a javascript: hubUrl → it never throws, the dialog says why; a good hubUrl then loads', async () => {
+    // jsdom loads no page and the iframe hub refuses it (see the jsdom tests): said to be a browser, it makes its frame.
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0')
     const host = fakeHost({ hub: undefined, hubUrl: 'https://hub.example.test/connect', hubTimeout: 100, showErrorDetails: true })
     const t = launch(host)
     t.launcher.open()

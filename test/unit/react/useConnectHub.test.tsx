@@ -1,12 +1,21 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConnectButton, type GetToken, useConnectHub } from '../../../src/index.ts'
 import { frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 
 // The launcher loads the session schema (with the token request) and the iframe hub on first use; load them once up front
 // so that waitFor's default timeout measures the launcher, not the test runner's first transform of them.
 beforeAll(() => Promise.all([schema.load(), tokenRequest.load(), frameHub.load()]))
+
+// These tests watch the iframe hub's element come and go; jsdom loads no page, and the iframe hub refuses to start where
+// the user agent says jsdom (`unsupported_environment`). Said to be a browser, it creates its frame as in one.
+beforeAll(() => {
+  vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0')
+})
+afterAll(() => {
+  vi.restoreAllMocks()
+})
 
 const hubUrl = 'https://hub.example.test/connect'
 
