@@ -5,9 +5,11 @@ import { defineConfig } from 'vite'
 const entries = {
   index: 'src/index.ts',
   session: 'src/session/index.ts',
+  protocol: 'src/protocol/index.ts',
   server: 'src/server/index.ts',
   dev: 'src/dev/index.ts',
   stackone: 'src/stackone/index.ts',
+  testing: 'src/testing/index.ts',
 }
 
 export default defineConfig({
@@ -27,8 +29,8 @@ export default defineConfig({
         // shows a button must be able to drop it. Everything the launcher needs at once stays apart.
         codeSplitting: {
           groups: [
-            { name: 'core', test: /src\/(errors|session\/(fields|categories))\.ts$/, priority: 2 },
-            { name: 'schema', test: /src\/session\/(schema|parse|metadata|kind|suggest)\.ts$/, priority: 1 },
+            { name: 'core', test: /src\/(errors|json|protocol\/(hubApi|limits)|session\/(fields|categories))\.ts$/, priority: 2 },
+            { name: 'schema', test: /src\/session\/(schema|parse|metadata|kind|suggest|wire)\.ts$/, priority: 1 },
           ],
         },
       },

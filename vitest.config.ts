@@ -6,6 +6,7 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 import { waitForSelector } from './.storybook/vitest.commands.ts'
 import { CHROMIUM_ARGS, chromiumPath, ENGINES } from './test/engines/index.ts'
 import { engines } from './test/engines/vitest.ts'
+import { answerProvider } from './test/stackone/commands.ts'
 
 const browserProvider = () => playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })
 
@@ -45,7 +46,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/node/**/*.test.{ts,tsx}'],
+          include: ['test/node/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/node/e2e/**'],
           environment: 'node',
         },
@@ -136,7 +137,22 @@ export default defineConfig({
             headless: true,
             provider: browserProvider(),
             instances: [{ browser: 'chromium' }],
+            // StackOne's OAuth window is a window of its own: Playwright answers the provider's page in it.
+            commands: { answerProvider },
           },
+        },
+      },
+      {
+        // The packed package (npm pack of dist/) installed with plain npm install into fresh apps. Hits the npm registry.
+        extends: true,
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          // apps-setup: the README's Vite app (React 19 and 18.3) and an app without Vite, installed once per run.
+          globalSetup: ['test/package/global-setup.ts', 'test/package/apps-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
         },
       },
       {

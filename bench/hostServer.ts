@@ -11,9 +11,10 @@ const here = import.meta.dirname
 
 /**
  * Builds the host page once (production React, with the profiling build of react-dom so `<Profiler>` reports
- * commits). `library` is the library entry the page imports: `dist/index.js`, or the sources.
+ * commits). `library` is the library entry the page imports: `dist/index.js`, or the sources; `stackone` the adapter's
+ * (`dist/stackone.js`), which loads `@stackone/hub` as a chunk of its own on first use.
  */
-export async function buildHost(outDir: string, library: string): Promise<void> {
+export async function buildHost(outDir: string, library: string, stackone: string): Promise<void> {
   await build({
     configFile: false,
     root: join(here, 'host'),
@@ -23,6 +24,7 @@ export async function buildHost(outDir: string, library: string): Promise<void> 
       alias: [
         { find: /^react-dom\/client$/, replacement: 'react-dom/profiling' },
         { find: /^(\.\.\/)+src\/index\.ts$/, replacement: library },
+        { find: /^(\.\.\/)+src\/stackone\/index\.ts$/, replacement: stackone },
       ],
     },
     build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },

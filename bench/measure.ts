@@ -7,15 +7,22 @@ const RUN_TIMEOUT_MS = 15_000
 export interface Target {
   hostOrigin: string
   hubUrl: string
+  /** The dev API and StackOne's `appUrl`, for StackOne's hub. */
+  apiUrl: string
+  appUrl: string
 }
 
+/** Which hub the host page's button opens: see `bench/host/main.tsx`. */
+export type HubKind = 'reference' | 'stackone' | 'oauth'
+
 /** A fresh browser context (no cache, no cookies, no token) with the host page loaded and settled. */
-async function freshPage(browser: Browser, target: Target, strategy: Strategy): Promise<Page> {
+export async function freshPage(browser: Browser, target: Target, strategy: Strategy, kind: HubKind = 'reference'): Promise<Page> {
   const context = await browser.newContext()
   const page = await context.newPage()
   page.setDefaultTimeout(RUN_TIMEOUT_MS)
   page.on('pageerror', (error) => process.stderr.write(`host page error (${strategy}): ${error.message}\n`))
-  await page.goto(`${target.hostOrigin}/?${new URLSearchParams({ strategy, hub: target.hubUrl })}`)
+  const query = new URLSearchParams({ strategy, hub: target.hubUrl, kind, api: target.apiUrl, app: target.appUrl })
+  await page.goto(`${target.hostOrigin}/?${query}`)
   await page.waitForFunction(() => window.bench?.mounted)
   // Let the page go idle, so that loading it does not bill the click.
   await page.waitForTimeout(50)
@@ -62,6 +69,40 @@ export async function measureOnce(browser: Browser, target: Target, strategy: St
     const sample = sampleOf(milestones)
     if (!Number.isFinite(sample.readyMs) || !Number.isFinite(sample.visibleMs)) {
       throw new Error(`${strategy}: incomplete milestones ${JSON.stringify(milestones)}`)
+    }
+    return sample
+  } finally {
+    await page.context().close()
+  }
+}
+
+/** One run of StackOne's hub, in ms from the click: the dialog on screen, and its catalog rendered in it. */
+export interface StackOneSample {
+  visibleMs: number
+  usableMs: number
+}
+
+/** One run with StackOne's hub: fresh page (its chunk not cached), [hover and wait for the prefetch], click, catalog shown. */
+export async function measureStackOnce(browser: Browser, target: Target, prefetched: boolean): Promise<StackOneSample> {
+  const page = await freshPage(browser, target, prefetched ? 'prefetched' : 'parallel', 'stackone')
+  try {
+    if (prefetched) await prefetch(page)
+    await page.click('#connect')
+    await page.evaluate(() => window.bench.usable())
+    const probe = await page.evaluate(() => ({
+      clickAt: window.bench.clickAt,
+      visibleAt: window.bench.visibleAt,
+      catalogAt: window.bench.catalogAt,
+      marks: window.bench.marks,
+    }))
+    const clickAt = probe.clickAt ?? Number.NaN
+    const opened = probe.marks.find((mark) => mark.type === 'hub_opened')?.timestamp ?? Number.NaN
+    const sample = {
+      visibleMs: (probe.visibleAt ?? Number.NaN) - clickAt,
+      usableMs: Math.max(opened, probe.catalogAt ?? Number.NaN) - clickAt,
+    }
+    if (!Number.isFinite(sample.usableMs) || !Number.isFinite(sample.visibleMs)) {
+      throw new Error(`stackone${prefetched ? ' prefetched' : ''}: incomplete milestones ${JSON.stringify(probe)}`)
     }
     return sample
   } finally {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: click → dialog visible and click → hub usable, in Chromium, for three ways of opening the hub, under a
- * token latency T and a hub load latency H; plus the min+gzip size of each entry and the host re-renders per open/close.
+ * token latency T and a hub load latency H; the same for StackOne's hub, cold and prefetched; an OAuth connection
+ * through the reference hub; plus the min+gzip size of each entry and the host re-renders per open/close.
  * Run with `--help` for the flags.
  */
 import { spawnSync } from 'node:child_process'
@@ -14,15 +15,16 @@ import { createConnectSessionHandler, toNodeHandler } from '../src/server/index.
 import { CHROMIUM_ARGS, chromiumPath } from '../test/engines/index.ts'
 import type { Strategy } from './host/probe.ts'
 import { buildHost, startHostServer } from './hostServer.ts'
-import { countRenders, measureOnce, type RenderCount } from './measure.ts'
+import { countRenders, measureOnce, measureStackOnce, type RenderCount, type StackOneSample } from './measure.ts'
+import { measureOAuthOnce, type OAuthSample } from './oauth.ts'
 import { entrySizes } from './sizes.ts'
-import { MILESTONES, median, type Sample, type StrategySummary, summarize, table } from './stats.ts'
+import { MILESTONES, median, percentile, type Sample, type StrategySummary, summarize, table } from './stats.ts'
 
 const USAGE = `usage: npm run bench -- [--token-ms 300] [--hub-ms 300] [--runs 20] [--json] [--src]
 
   --token-ms  token latency T: the host's token route answers after T ms
   --hub-ms    hub load latency H: the hub page's HTML is served after H ms
-  --runs      runs per strategy, at least 20 (one more warm-up round is discarded)
+  --runs      runs per strategy (and per StackOne and OAuth row), at least 20 (one more warm-up round is discarded)
   --json      end the output with one line of JSON
   --src       load the library into the host page from src/ instead of dist/`
 
@@ -77,19 +79,28 @@ function ensureBuilt() {
 }
 
 const ms = (value: number) => value.toFixed(1)
+const tenth = (value: number) => Math.round(value * 10) / 10
 
 async function main() {
   const config = options()
   ensureBuilt()
   const library = config.src ? join(root, 'src/index.ts') : join(root, 'dist/index.js')
+  const stackone = config.src ? join(root, 'src/stackone/index.ts') : join(root, 'dist/stackone.js')
   const hostDir = mkdtempSync(join(tmpdir(), 'rch-bench-'))
   const cleanup: (() => unknown)[] = [() => rmSync(hostDir, { recursive: true, force: true })]
   try {
     log(`building the host page with ${config.src ? 'src/' : 'dist/'}…`)
-    await buildHost(hostDir, library)
+    await buildHost(hostDir, library, stackone)
     const host = await startHostServer(hostDir)
     cleanup.push(host.close)
-    const dev = await startDevHub({ apiPort: 0, hubPort: 0, allowedOrigins: [host.origin], latency: { hubMs: config.hubMs } })
+    const dev = await startDevHub({
+      apiPort: 0,
+      hubPort: 0,
+      allowedOrigins: [host.origin],
+      // StackOne's component calls the dev API from the host page itself.
+      corsOrigins: [host.origin],
+      latency: { hubMs: config.hubMs },
+    })
     cleanup.push(dev.close)
     const handler = createConnectSessionHandler({
       apiKey: dev.apiKey,
@@ -100,7 +111,7 @@ async function main() {
 
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true })
     cleanup.push(() => browser.close())
-    const target = { hostOrigin: host.origin, hubUrl: dev.hubUrl }
+    const target = { hostOrigin: host.origin, hubUrl: dev.hubUrl, apiUrl: dev.apiUrl, appUrl: dev.appUrl }
 
     const samples: Record<Strategy, Sample[]> = { serial: [], parallel: [], prefetched: [] }
     // Round 0 warms up the servers, the JIT and Chromium and is discarded. Each round runs every strategy once, in a
@@ -112,6 +123,26 @@ async function main() {
         if (round > 0) samples[strategy].push(sample)
       }
       if (round > 0) process.stderr.write(`\rrun ${round}/${config.runs}`)
+    }
+    process.stderr.write('\n')
+
+    // StackOne's hub: cold (its chunk loads at the click, with the token) and prefetched (hover first), alternating.
+    const stackOneSamples: Record<'cold' | 'prefetched', StackOneSample[]> = { cold: [], prefetched: [] }
+    for (let round = 0; round <= config.runs; round++) {
+      for (const prefetched of round % 2 === 0 ? [false, true] : [true, false]) {
+        const sample = await measureStackOnce(browser, target, prefetched)
+        if (round > 0) stackOneSamples[prefetched ? 'prefetched' : 'cold'].push(sample)
+      }
+      if (round > 0) process.stderr.write(`\rStackOne run ${round}/${config.runs}`)
+    }
+    process.stderr.write('\n')
+
+    const oauthSamples: OAuthSample[] = []
+    for (let round = 0; round <= config.runs; round++) {
+      const sample = await measureOAuthOnce(browser, target)
+      dev.store.reset()
+      if (round > 0) oauthSamples.push(sample)
+      if (round > 0) process.stderr.write(`\rOAuth run ${round}/${config.runs}`)
     }
     process.stderr.write('\n')
 
@@ -164,6 +195,58 @@ async function main() {
         '\nand of the hub document; opened, tokenReceived, hubReady: events of the launcher (the same marks for serial).',
     )
 
+    const stackOneSummary = Object.fromEntries(
+      (['cold', 'prefetched'] as const).map((row) => {
+        const samples = stackOneSamples[row]
+        const visible = samples.map((sample) => sample.visibleMs)
+        const usable = samples.map((sample) => sample.usableMs)
+        return [
+          row,
+          {
+            visibleMedianMs: tenth(median(visible)),
+            visibleP95Ms: tenth(percentile(visible, 95)),
+            usableMedianMs: tenth(median(usable)),
+            usableP95Ms: tenth(percentile(usable, 95)),
+          },
+        ]
+      }),
+    ) as Record<'cold' | 'prefetched', { visibleMedianMs: number; visibleP95Ms: number; usableMedianMs: number; usableP95Ms: number }>
+    console.log("\nStackOne's hub (@stackone/hub against the dev API, same token latency T):\n")
+    console.log(
+      table([
+        ['row', 'visible median', 'visible p95', 'usable median', 'usable p95'],
+        ...(['cold', 'prefetched'] as const).map((row) => {
+          const s = stackOneSummary[row]
+          return [row, ms(s.visibleMedianMs), ms(s.visibleP95Ms), ms(s.usableMedianMs), ms(s.usableP95Ms)]
+        }),
+      ]),
+    )
+    console.log(
+      '\nusable: the dialog is open and StackOne has rendered its catalog. cold: a fresh context, so @stackone/hub (its own' +
+        '\nchunk) loads at the click, beside the token; prefetched: hover, wait for the token and the hidden hub, then click.',
+    )
+
+    const shown = oauthSamples.map((sample) => sample.shownMs)
+    const success = oauthSamples.map((sample) => sample.successMs)
+    const oauthSummary = {
+      shownMedianMs: tenth(median(shown)),
+      shownP95Ms: tenth(percentile(shown, 95)),
+      successMedianMs: tenth(median(success)),
+      successP95Ms: tenth(percentile(success, 95)),
+    }
+    console.log('\nOAuth through the reference hub (HubSpot, the simulated provider on its own origin):\n')
+    console.log(
+      table([
+        ['step', 'median', 'p95'],
+        ['click Connect → provider page painted', ms(oauthSummary.shownMedianMs), ms(oauthSummary.shownP95Ms)],
+        ['Allow → onSuccess', ms(oauthSummary.successMedianMs), ms(oauthSummary.successP95Ms)],
+      ]),
+    )
+    console.log(
+      '\nclick: the event in the hub frame; painted: the provider page’s first contentful paint; Allow: just before the' +
+        '\ndriver clicks it; onSuccess: the launcher’s success event (the hub long-polls the attempt and hears at once).',
+    )
+
     console.log('\nReact commits during one open → close cycle (click, hub ready, close control):\n')
     console.log(
       table([
@@ -193,6 +276,8 @@ async function main() {
       console.log(
         JSON.stringify({
           ...summary,
+          stackone: stackOneSummary,
+          oauth: oauthSummary,
           sizes,
           hostRenders,
           buttonRenders: { parallel: renders.parallel.button, prefetched: renders.prefetched.button },

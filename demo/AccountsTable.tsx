@@ -20,7 +20,7 @@ export function AccountsTable({ state, hub, reporter, onRetry }: Props) {
       {state.status === 'error' ? (
         <div className="inline-error">
           <p>
-            <strong>The accounts could not be loaded.</strong> {state.message.replace(/^react-connect-hub: /, '')}
+            <strong>The accounts could not be loaded.</strong> {state.message}
           </p>
           <button type="button" className="ghost" onClick={onRetry}>
             Try again

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ConnectHubError, ConnectHubEvent, ConnectSuccess } from 'react-connect-hub'
+import { type ConnectHubError, type ConnectHubEvent, type ConnectSuccess, isConnectHubError } from 'react-connect-hub'
 import { AccountsTable } from './AccountsTable.tsx'
 import { type Account, fetchAccounts } from './api.ts'
 import { ErrorBanner } from './ErrorBanner.tsx'
@@ -34,7 +34,10 @@ export function App() {
       setAccounts({ status: 'ready', accounts: await fetchAccounts(signal) })
     } catch (cause) {
       if (signal?.aborted) return
-      setAccounts({ status: 'error', message: cause instanceof Error ? cause.message : String(cause) })
+      setAccounts({
+        status: 'error',
+        message: isConnectHubError(cause) ? cause.detail : cause instanceof Error ? cause.message : String(cause),
+      })
     }
   }, [])
 

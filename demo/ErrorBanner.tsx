@@ -1,7 +1,7 @@
 import type { ConnectHubError } from 'react-connect-hub'
 
 const summary = (error: ConnectHubError) => {
-  const message = error.message.replace(/^react-connect-hub: /, '')
+  const message = error.detail
   // With field issues, the list below says the rest.
   return error.issues?.length ? message.split(' — ')[0] : message
 }

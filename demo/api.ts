@@ -1,5 +1,5 @@
 import { accountsUrl, tokenUrl } from 'virtual:connect-hub-dev'
-import type { GetToken } from 'react-connect-hub'
+import { ConnectHubError, type GetToken } from 'react-connect-hub'
 
 /** A connected account as `GET /api/accounts` answers it (the session API's `LinkedAccount`). */
 export interface Account {
@@ -12,11 +12,11 @@ export interface Account {
   created_at: string
 }
 
-async function errorOf(response: Response, what: string): Promise<Error> {
+async function errorOf(response: Response, what: string): Promise<ConnectHubError> {
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
-  // The launcher adds its own "react-connect-hub:" prefix to what getToken throws.
-  const message = body?.error?.message?.replace(/^react-connect-hub: /, '')
-  return new Error(message ?? `${what} answered ${response.status} ${response.statusText}`)
+  // The route's message already names the library: as a ConnectHubError, its `detail` is the text without the prefix.
+  const message = body?.error?.message ?? `${what} answered ${response.status} ${response.statusText}`
+  return new ConnectHubError('api_error', message, { status: response.status, body })
 }
 
 /** Asks this app's backend for a connect-session token: the owner comes from the server's own auth. */

@@ -3,15 +3,7 @@ import react from '@vitejs/plugin-react'
 import type { InlineConfig } from 'vite'
 import { type ConnectHubDevOptions, connectHubDev } from '../src/dev/index.ts'
 import { buildHubPage } from './hubPage.ts'
-
-const port = (name: string, fallback: number) => {
-  const value = process.env[name]
-  if (value === undefined || value === '') return fallback
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 0 || number > 65535)
-    throw new Error(`demo: ${name} must be a port number, not ${JSON.stringify(value)}`)
-  return number
-}
+import { port, portHints } from './ports.ts'
 
 /** The demo's Vite config: the library from `src/` (nothing to build first) and the dev hub next to it. */
 export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubDevOptions } = {}): Promise<InlineConfig> {
@@ -27,7 +19,19 @@ export async function demoConfig(options: { hostPort?: number; dev?: ConnectHubD
     },
     plugins: [
       react(),
-      connectHubDev({ hubPort: port('HUB_PORT', 5174), apiPort: port('API_PORT', 5175), hubRoot: await buildHubPage(), ...options.dev }),
+      connectHubDev({
+        hubPort: port('HUB_PORT', 5174),
+        apiPort: port('API_PORT', 5175),
+        providerPort: port('PROVIDER_PORT', 5176),
+        // OAUTH_COOP=1: the simulated provider's page sends Cross-Origin-Opener-Policy, as many real ones do.
+        oauth: { appName: 'Lumen', coop: process.env.OAUTH_COOP === '1' },
+        hubRoot: await buildHubPage(),
+        // The page's "Test mode" asks for a sandbox account: `type` is the server's to set unless allowed.
+        handler: { allow: ['type'] },
+        ...options.dev,
+      }),
+      // After connectHubDev(): its start, inside Vite's listen, fails first.
+      portHints(),
     ],
     // Known up front, so the first page load does not trigger a second optimisation and a reload. @stackone/hub too:
     // only the dependency scan finds it (the StackOne adapter imports it dynamically), and a scan that ends after

@@ -1,4 +1,4 @@
-import { apiUrl, hubUrl } from 'virtual:connect-hub-dev'
+import { apiUrl, appUrl, hubUrl } from 'virtual:connect-hub-dev'
 import type { HubFactory } from 'react-connect-hub'
 // Static on purpose: the adapter is small and loads @stackone/hub itself, with import(), when a hub first opens.
 import { stackOneHub } from 'react-connect-hub/stackone'
@@ -9,7 +9,8 @@ export type HubChoice = 'reference' | 'stackone'
 export const HUB_LABELS: Record<HubChoice, string> = { reference: 'Reference hub', stackone: 'StackOne hub' }
 
 // Created once: the launcher reads `hub` when it opens, so one factory serves every button and every render.
-const stackOne = stackOneHub({ baseUrl: apiUrl })
+// `appUrl`: where StackOne's OAuth window comes back to, served by the dev API like the rest.
+const stackOne = stackOneHub({ baseUrl: apiUrl, appUrl })
 
 /** The props that pick the hub: StackOne's component calls the dev API's `/hub/*` endpoints, which allow this page's origin. */
 export const hubProps = (choice: HubChoice): { hub: HubFactory } | { hubUrl: string } =>

@@ -12,6 +12,11 @@ export type ConnectHubErrorCode =
   | 'token_expired'
   /** The hub did not load or did not say `ready` within `hubTimeout`. */
   | 'hub_unavailable'
+  /**
+   * This environment cannot host the hub: an iframe hub in jsdom or happy-dom, which load no page from another origin.
+   * Use `<ConnectHubTestProvider>` from `react-connect-hub/testing` there.
+   */
+  | 'unsupported_environment'
   /** The hub reported an error of its own. */
   | 'hub_error'
   /** The session API answered with an error status; see `status` and `body`. */
@@ -36,6 +41,9 @@ export interface ConnectHubErrorOptions {
 
 const PREFIX = 'react-connect-hub: '
 
+/** A library message without its `react-connect-hub: ` prefix (e.g. one read from a JSON error body). */
+export const errorDetail = (message: string): string => (message.startsWith(PREFIX) ? message.slice(PREFIX.length) : message)
+
 /** Every failure the library reports is one of these, passed to `onError` or thrown by server helpers. */
 export class ConnectHubError extends Error {
   override readonly name = 'ConnectHubError'
@@ -46,10 +54,15 @@ export class ConnectHubError extends Error {
   readonly status?: number
   /** The parsed response body, for `api_error`. */
   readonly body?: unknown
+  /** The message without the `react-connect-hub: ` prefix, for showing to a user. */
+  readonly detail: string
 
+  /** `message` may start with the `react-connect-hub: ` prefix or not: the error's `message` has it once. */
   constructor(code: ConnectHubErrorCode, message: string, options: ConnectHubErrorOptions = {}) {
-    super(message.startsWith(PREFIX) ? message : PREFIX + message, 'cause' in options ? { cause: options.cause } : undefined)
+    const detail = errorDetail(message)
+    super(PREFIX + detail, 'cause' in options ? { cause: options.cause } : undefined)
     this.code = code
+    this.detail = detail
     if (options.issues) this.issues = options.issues
     if (options.status !== undefined) this.status = options.status
     if ('body' in options) this.body = options.body
@@ -60,3 +73,7 @@ export class ConnectHubError extends Error {
 export function isConnectHubError(value: unknown): value is ConnectHubError {
   return value instanceof ConnectHubError || (value instanceof Error && value.name === 'ConnectHubError' && 'code' in value)
 }
+
+/** `error` if the library raised it, else a `ConnectHubError` with `code` whose cause it is. */
+export const asConnectHubError = (error: unknown, code: ConnectHubErrorCode): ConnectHubError =>
+  isConnectHubError(error) ? error : new ConnectHubError(code, String(error), { cause: error })

@@ -2,8 +2,7 @@
 
 export type { ConnectHubErrorCode, ConnectHubIssue } from './errors.ts'
 export { ConnectHubError, isConnectHubError } from './errors.ts'
-export { frameHub } from './hub/frameHub.ts'
-export type { HubCallbacks, HubContext, HubFactory, HubInstance } from './hub/types.ts'
+export type { HubCallbacks, HubContext, HubFactory, HubInstance, RejectReason } from './hub/types.ts'
 export type { ConnectHubLabels } from './launcher/labels.ts'
 export type {
   ConnectHubCallbacks,
@@ -15,31 +14,21 @@ export type {
   ConnectSuccess,
   PrefetchStrategy,
 } from './launcher/types.ts'
-export type { ConnectMode, HostMessage, HubDisplay, HubMessage } from './protocol/index.ts'
-export {
-  hostMessage,
-  hubFrameUrl,
-  hubMessage,
-  PROTOCOL,
-  PROTOCOL_VERSION,
-  parseHostMessage,
-  parseHubMessage,
-} from './protocol/index.ts'
+// Protocol v1's builders and parsers, for hub authors, live in `react-connect-hub/protocol`.
+export type { ConnectMode, HubDisplay } from './protocol/messages.ts'
 export type { ConnectButtonProps } from './react/ConnectButton.tsx'
 export { ConnectButton } from './react/ConnectButton.tsx'
 export type { UseConnectHubResult } from './react/useConnectHub.ts'
 export { useConnectHub } from './react/useConnectHub.ts'
 // The session schemas (zod) live in `react-connect-hub/session`: a page with a button does not carry them.
 export { ACCOUNT_TYPES, CATEGORIES } from './session/categories.ts'
+// The server's session types (ConnectSessionCreate, ConnectSessionRequest) are in `react-connect-hub/session` too.
 export type {
   AccountType,
   Category,
-  ConnectSessionCreate,
   ConnectSessionOptions,
-  ConnectSessionRequest,
   JsonObject,
   JsonValue,
-  NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
 } from './session/index.ts'
-export type { GetToken, TokenResult } from './token/tokenSource.ts'
+export type { GetToken, TokenResult } from './token/token.ts'

@@ -1,16 +1,21 @@
 import { Profiler, useLayoutEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { ConnectButton, type ConnectHubEvent, type GetToken } from '../../src/index.ts'
+import { stackOneHub } from '../../src/stackone/index.ts'
 import { createProbe, type Strategy } from './probe.ts'
 import { openSerially } from './serial.ts'
 
 const params = new URLSearchParams(window.location.search)
 const strategy = (params.get('strategy') ?? 'parallel') as Strategy
 const hubUrl = params.get('hub') ?? ''
+/** `reference`: the hub page in an iframe; `stackone`: StackOne's component against the dev API; `oauth`: the reference hub on an OAuth provider. */
+const kind = params.get('kind') ?? 'reference'
 const probe = createProbe(strategy)
 window.bench = probe
 
 const categories = ['hris' as const]
+const hub = kind === 'stackone' ? { hub: stackOneHub({ baseUrl: params.get('api') ?? '', appUrl: params.get('app') ?? '' }) } : { hubUrl }
+const session = kind === 'oauth' ? { provider: 'hubspot' } : { categories }
 
 // The host's own backend route: the benchmark server delays it by the token latency T.
 const getToken: GetToken = async (session, { signal }) => {
@@ -37,9 +42,9 @@ function Trigger() {
   return (
     <ConnectButton
       id="connect"
-      hubUrl={hubUrl}
+      {...hub}
       getToken={getToken}
-      categories={categories}
+      {...session}
       prefetch={strategy === 'prefetched' ? 'intent' : 'none'}
       onEvent={onEvent}
     />

@@ -25,6 +25,8 @@ export interface Probe {
   handlerAt: number | undefined
   /** Epoch ms of the first frame rendered after the dialog got `open` (rAF, then a task after it). */
   visibleAt: number | undefined
+  /** Epoch ms of the first frame rendered with StackOne's catalog in the page (shown or, when prefetched, still hidden). */
+  catalogAt: number | undefined
   marks: Mark[]
   resources: Resource[]
   /** Commits seen by the `<Profiler>` around the whole host tree (the button included). */
@@ -40,6 +42,10 @@ export interface Probe {
   prefetched(): Promise<void>
   /** Resolves once the click showed the dialog and the hub is usable. */
   opened(): Promise<void>
+  /** Resolves on the launcher's `success` event. */
+  succeeded(): Promise<void>
+  /** Resolves once the click showed the dialog with StackOne's catalog in it. */
+  usable(): Promise<void>
   /** Resolves on the launcher's `close` event. */
   closed(): Promise<void>
   /** Resolves once the resource timings of the hub document and the token request arrived (an iframe's comes after its load). */
@@ -77,6 +83,7 @@ export function createProbe(strategy: Strategy): Probe {
     clickAt: undefined,
     handlerAt: undefined,
     visibleAt: undefined,
+    catalogAt: undefined,
     marks: [],
     resources: [],
     rootCommits: 0,
@@ -93,6 +100,8 @@ export function createProbe(strategy: Strategy): Probe {
     },
     prefetched: () => until(() => has('token_received') && has('hub_ready')),
     opened: () => until(() => probe.visibleAt !== undefined && has('hub_opened') && has('token_received') && has('hub_ready')),
+    succeeded: () => until(() => has('success')),
+    usable: () => until(() => probe.visibleAt !== undefined && has('hub_opened') && probe.catalogAt !== undefined),
     closed: () => until(() => has('close')),
     loaded: () =>
       until(
@@ -128,17 +137,49 @@ export function createProbe(strategy: Strategy): Probe {
   }).observe({ type: 'resource', buffered: true })
 
   // A task queued from requestAnimationFrame runs after that frame was rendered: the dialog is on screen.
-  new MutationObserver(() => {
-    if (probe.clickAt === undefined || probe.visibleAt !== undefined || !document.querySelector('dialog[open]')) return
+  const afterNextFrame = (then: () => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel()
       channel.port1.onmessage = () => {
-        probe.visibleAt ??= now()
+        then()
         changed()
       }
       channel.port2.postMessage(null)
     })
+  new MutationObserver(() => {
+    if (probe.clickAt === undefined || probe.visibleAt !== undefined || !document.querySelector('dialog[open]')) return
+    afterNextFrame(() => {
+      probe.visibleAt ??= now()
+    })
   }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] })
+  // StackOne's hub is usable once its catalog is rendered: the session's first integration is a button in it. The
+  // component renders inside a shadow root, out of a MutationObserver's sight: look in every frame once it is mounted.
+  const hasCatalog = (root: ParentNode): boolean =>
+    [...root.querySelectorAll('*')].some(
+      (element) =>
+        (element.shadowRoot && hasCatalog(element.shadowRoot)) ||
+        (element.tagName === 'BUTTON' && element.textContent?.includes('BambooHR')),
+    )
+  const lookForCatalog = () => {
+    const frame = document.querySelector('.rch-stackone')
+    if (frame && hasCatalog(frame)) {
+      // Found in this frame's callback: the frame that renders it is about to be painted.
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        probe.catalogAt ??= now()
+        changed()
+      }
+      channel.port2.postMessage(null)
+    } else {
+      requestAnimationFrame(lookForCatalog)
+    }
+  }
+  const mounted = new MutationObserver(() => {
+    if (!document.querySelector('.rch-stackone')) return
+    mounted.disconnect()
+    requestAnimationFrame(lookForCatalog)
+  })
+  mounted.observe(document.documentElement, { subtree: true, childList: true })
 
   return probe
 }

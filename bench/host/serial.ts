@@ -1,4 +1,5 @@
-import { type GetToken, hostMessage, hubFrameUrl, type NormalizedConnectSessionOptions, parseHubMessage } from '../../src/index.ts'
+import type { GetToken, NormalizedConnectSessionOptions } from '../../src/index.ts'
+import { hostMessage, hubFrameUrl, parseHubMessage } from '../../src/protocol/index.ts'
 import type { Probe } from './probe.ts'
 
 /**

@@ -52,7 +52,24 @@ export async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+/** A path segment, percent-decoded: a malformed encoding is the client's mistake (400), never an exception text. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw new HttpError(400, 'react-connect-hub: the URL holds a malformed percent-encoding')
+  }
+}
+
+/** The request's path and query, or a 400 for a target no URL can be made of. */
+export function requestTarget(url: string | undefined): URL {
+  try {
+    return new URL(url ?? '/', 'http://dev.invalid')
+  } catch {
+    throw new HttpError(400, 'react-connect-hub: the request target is not a valid URL path')
+  }
+}
+
+export { isPlainObject } from '../json.ts'
 
 export const delay = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve())

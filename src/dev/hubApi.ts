@@ -1,8 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type CredentialField, credentialProblems, findProvider, type Provider, providersFor } from './catalog.ts'
-import { HttpError, isPlainObject, readJson, sendJson } from './http.ts'
+import { HUB_TOKEN_HEADER } from '../protocol/hubApi.ts'
+import { credentialProblems, findProvider, type Provider, providersFor } from './catalog.ts'
+import { decodeSegment, HttpError, isPlainObject } from './http.ts'
+import { AUTH_CONFIG_KEY, accountForHub, ENVIRONMENT, fieldToWire, integrationToWire, REDACTED } from './hubWire.ts'
 import { logoDataUrl } from './logo.ts'
+import type { SessionKeeper } from './sessions.ts'
 import type { DevAccount, DevSession, DevStore } from './store.ts'
+import { jsonResponse as json, readJsonBody } from './web.ts'
 import { accountToWire } from './wire.ts'
 
 export interface HubApiContext {
@@ -10,21 +13,21 @@ export interface HubApiContext {
   now: () => number
 }
 
-/** The header the hub sends its session token in, as StackOne's `/hub/*` endpoints expect. */
-export const HUB_TOKEN_HEADER = 'x-hub-session-token'
+export { HUB_TOKEN_HEADER, REDACTED }
 
-/** How StackOne's hub marks a stored secret it will not show: an untouched field keeps the saved value. */
-export const REDACTED = '__secretvalue:**redacted**'
+const NO_SESSION = 'react-connect-hub: the hub session token is missing, unknown or expired — ask the host for a new one'
 
-const AUTH_CONFIG_KEY = 'custom'
-const ENVIRONMENT = 'production'
-
-function sessionOf(context: HubApiContext, request: IncomingMessage): DevSession {
-  const token = request.headers[HUB_TOKEN_HEADER]
+/** The session of the request's `x-hub-session-token`, from the store; a 401 without one. */
+export function sessionOf(context: HubApiContext, token: string | string[] | undefined | null): DevSession {
   const session = typeof token === 'string' && token !== '' ? context.store.sessionFor(token) : undefined
-  if (!session) {
-    throw new HttpError(401, `react-connect-hub: the hub session token is missing, unknown or expired — ask the host for a new one`)
-  }
+  if (!session) throw new HttpError(401, NO_SESSION)
+  return session
+}
+
+/** The same, from wherever `sessions` keeps them (in a static Storybook: in the token itself). */
+async function findSession(sessions: SessionKeeper, token: string | null): Promise<DevSession> {
+  const session = token ? await sessions.find(token) : undefined
+  if (!session) throw new HttpError(401, NO_SESSION)
   return session
 }
 
@@ -41,7 +44,7 @@ function editedAccount(context: HubApiContext, session: DevSession): DevAccount 
 }
 
 /** The providers this session may connect; an edit session may only touch its account's provider. */
-function allowedProviders(context: HubApiContext, session: DevSession): Provider[] {
+export function allowedProviders(context: HubApiContext, session: DevSession): Provider[] {
   const account = editedAccount(context, session)
   const providers = providersFor(session).filter(
     (provider) => session.integrationId === undefined || provider.key === session.integrationId,
@@ -51,54 +54,6 @@ function allowedProviders(context: HubApiContext, session: DevSession): Provider
     return own ? [own] : []
   }
   return providers
-}
-
-function fieldToWire(field: CredentialField) {
-  return {
-    key: field.key,
-    label: field.label,
-    type: field.type,
-    required: field.required,
-    secret: field.secret,
-    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-    ...(field.description ? { description: field.description } : {}),
-    ...(field.options ? { options: field.options } : {}),
-    ...(field.pattern ? { validation: { type: 'html-pattern', pattern: `^(?:${field.pattern})$` } } : {}),
-  }
-}
-
-function integrationToWire(provider: Provider, session: DevSession) {
-  const type = provider.categories.find((category) => session.categories?.includes(category)) ?? provider.categories[0]
-  return {
-    integration_id: provider.key,
-    provider: provider.key,
-    name: provider.name,
-    type,
-    categories: provider.categories,
-    version: '1.0.0',
-    active: true,
-    initials: provider.initials,
-    color: provider.color,
-    logo_url: logoDataUrl(provider),
-    authentication_config_key: AUTH_CONFIG_KEY,
-    environment: ENVIRONMENT,
-  }
-}
-
-/** An account as the hub sees it in edit mode: non-secret fields prefilled, secrets only as a redaction marker. */
-function accountForHub(account: DevAccount) {
-  return {
-    id: account.id,
-    provider: account.provider,
-    provider_name: account.providerName,
-    integrationId: account.provider,
-    authConfigKey: AUTH_CONFIG_KEY,
-    environment: ENVIRONMENT,
-    label: account.label ?? null,
-    type: account.type,
-    setupInformation: { ...account.setupInformation },
-    secrets: Object.fromEntries(Object.keys(account.secrets).map((key) => [key, REDACTED])),
-  }
 }
 
 function credentialsOf(body: unknown): Record<string, unknown> {
@@ -131,15 +86,19 @@ function split(provider: Provider, credentials: Record<string, unknown>) {
 }
 
 /** `/hub/settings`, `/hub/connectors`, `/hub/connectors/{id}`, `/hub/accounts`, `/hub/accounts/{id}`. */
-export async function handleHubApi(context: HubApiContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+export async function handleHubApi(
+  context: HubApiContext & { sessions: SessionKeeper },
+  request: Request,
+  url: URL,
+): Promise<Response | undefined> {
   const path = url.pathname.replace(/\/+$/, '')
-  const method = request.method ?? 'GET'
-  if (!path.startsWith('/hub/')) return false
-  const session = sessionOf(context, request)
+  const method = request.method
+  if (!path.startsWith('/hub/')) return undefined
+  const session = await findSession(context.sessions, request.headers.get(HUB_TOKEN_HEADER))
 
   if (path === '/hub/settings' && method === 'GET') {
     const account = editedAccount(context, session)
-    sendJson(response, 200, {
+    return json(200, {
       enabled_features: [],
       existing_account_id: account?.id ?? null,
       session: {
@@ -152,22 +111,20 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
         expires_at: new Date(session.expiresAt).toISOString(),
       },
     })
-    return true
   }
 
   if (path === '/hub/connectors' && method === 'GET') {
     const only = url.searchParams.get('provider')
     const providers = allowedProviders(context, session).filter((provider) => !only || provider.key === only)
-    sendJson(response, 200, { integrations: providers.map((provider) => integrationToWire(provider, session)) })
-    return true
+    return json(200, { integrations: providers.map((provider) => integrationToWire(provider, session)) })
   }
 
   const connectorPath = /^\/hub\/connectors\/([^/]+)$/.exec(path)
   if (connectorPath?.[1] && method === 'GET') {
-    const id = decodeURIComponent(connectorPath[1])
+    const id = decodeSegment(connectorPath[1])
     const provider = allowedProviders(context, session).find((candidate) => candidate.key === id)
     if (!provider) throw new HttpError(404, `react-connect-hub: no connector ${JSON.stringify(id)} for this session`)
-    sendJson(response, 200, {
+    return json(200, {
       ...integrationToWire(provider, session),
       // StackOne's hub heads the credentials form with `config.name` and `config.assets.icon`.
       config: {
@@ -176,12 +133,18 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
         assets: { icon: logoDataUrl(provider) },
         authentication: {
           [AUTH_CONFIG_KEY]: {
-            [ENVIRONMENT]: { type: 'custom', fields: provider.fields.map(fieldToWire), guide: { description: provider.guide } },
+            // `oauth2` with the authorization_code grant is what sends StackOne's hub through its OAuth window.
+            [ENVIRONMENT]: {
+              ...(provider.auth === 'oauth2'
+                ? { type: 'oauth2', grantType: 'authorization_code', scopes: provider.scopes }
+                : { type: 'custom' }),
+              fields: provider.fields.map(fieldToWire),
+              guide: { description: provider.guide },
+            },
           },
         },
       },
     })
-    return true
   }
 
   if (path === '/hub/accounts' && method === 'POST') {
@@ -191,7 +154,7 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
         `react-connect-hub: this session edits account ${session.accountId}; PATCH /hub/accounts/${session.accountId}`,
       )
     }
-    const body = await readJson(request)
+    const body = await readJsonBody(request)
     const credentials = credentialsOf(body)
     const id = isPlainObject(body) ? body.integration_id : undefined
     const provider = allowedProviders(context, session).find((candidate) => candidate.key === id)
@@ -206,8 +169,7 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
     if (existing) {
       // Without `multiple`, connecting the same provider again re-authenticates the owner's account.
       Object.assign(existing, { setupInformation, secrets, updatedAt: context.now() })
-      sendJson(response, 200, accountToWire(existing))
-      return true
+      return json(200, accountToWire(existing))
     }
     const account = context.store.addAccount({
       provider: provider.key,
@@ -221,23 +183,19 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
       setupInformation,
       secrets,
     })
-    sendJson(response, 201, accountToWire(account))
-    return true
+    return json(201, accountToWire(account))
   }
 
   const accountPath = /^\/hub\/accounts\/([^/]+)$/.exec(path)
   if (accountPath?.[1] && (method === 'GET' || method === 'PATCH')) {
-    const id = decodeURIComponent(accountPath[1])
+    const id = decodeSegment(accountPath[1])
     const account = editedAccount(context, session)
     if (!account || account.id !== id)
       throw new HttpError(403, `react-connect-hub: this session may not read or change account ${JSON.stringify(id)}`)
-    if (method === 'GET') {
-      sendJson(response, 200, accountForHub(account))
-      return true
-    }
+    if (method === 'GET') return json(200, accountForHub(account))
     const provider = findProvider(account.provider)
     if (!provider) throw new HttpError(409, `react-connect-hub: account ${id} belongs to an unknown provider`)
-    const incoming = credentialsOf(await readJson(request))
+    const incoming = credentialsOf(await readJsonBody(request))
     const merged: Record<string, unknown> = { ...account.setupInformation, ...account.secrets }
     for (const [key, value] of Object.entries(incoming)) {
       const secret = provider.fields.find((field) => field.key === key)?.secret
@@ -248,8 +206,7 @@ export async function handleHubApi(context: HubApiContext, request: IncomingMess
     }
     check(provider, merged)
     Object.assign(account, split(provider, merged), { updatedAt: context.now() })
-    sendJson(response, 200, accountToWire(account))
-    return true
+    return json(200, accountToWire(account))
   }
 
   throw new HttpError(404, `react-connect-hub: no hub endpoint ${method} ${path}`)

@@ -1,9 +1,10 @@
-import { timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isConnectHubError } from '../errors.ts'
+import { DEFAULT_EXPIRES_IN } from '../session/fields.ts'
 import { fromConnectSessionRequest } from '../session/parse.ts'
-import { HttpError, isPlainObject, readJson, sendJson } from './http.ts'
-import { type DevSession, type DevStore, randomToken } from './store.ts'
+import { decodeSegment, HttpError, isPlainObject } from './http.ts'
+import type { SessionKeeper } from './sessions.ts'
+import type { DevStore } from './store.ts'
+import { base64, jsonResponse as json, readJsonBody, sameSecret } from './web.ts'
 import { accountToWire, sessionToWire } from './wire.ts'
 
 /** What the secret-key side of the dev API needs. */
@@ -16,21 +17,23 @@ export interface SessionApiContext {
   organizationId: number
   projectId: string
   nextSessionId: () => number
+  /** Where sessions are kept and found by token. */
+  sessions: SessionKeeper
 }
 
-const DEFAULT_EXPIRES_IN = 1800
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
+function decodeBasic(credentials: string): string {
+  try {
+    return base64.decode(credentials)
+  } catch {
+    return ''
+  }
 }
 
 /** `Authorization: Basic base64(apiKey + ':')`, as StackOne and its SDK send it. */
-function authenticate(request: IncomingMessage, apiKey: string): void {
-  const header = request.headers.authorization ?? ''
+function authenticate(request: Request, apiKey: string): void {
+  const header = request.headers.get('authorization') ?? ''
   const match = /^Basic\s+(\S+)$/i.exec(header)
-  const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : ''
+  const decoded = match?.[1] ? decodeBasic(match[1]) : ''
   const username = decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : decoded
   if (!match || !sameSecret(username, apiKey)) {
     throw new HttpError(
@@ -74,14 +77,9 @@ const optionalText = (value: unknown, name: string): string | undefined => {
 
 /**
  * `POST /connect_sessions`, `POST /connect_sessions/authenticate`, `GET /accounts`, `GET|PATCH|DELETE /accounts/{id}`.
- * Returns `false` for any other path.
+ * Returns `undefined` for any other path.
  */
-export async function handleSessionApi(
-  context: SessionApiContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-): Promise<boolean> {
+export async function handleSessionApi(context: SessionApiContext, request: Request, url: URL): Promise<Response | undefined> {
   const { store, now } = context
   const ids = { organizationId: context.organizationId, projectId: context.projectId }
   const path = url.pathname.replace(/\/+$/, '') || '/'
@@ -90,30 +88,26 @@ export async function handleSessionApi(
   if (path === '/connect_sessions' || path === '/connect_sessions/authenticate') {
     if (method !== 'POST') throw new HttpError(405, `react-connect-hub: ${path} only accepts POST`)
     authenticate(request, context.apiKey)
-    const body = await readJson(request)
+    const body = await readJsonBody(request)
     if (path === '/connect_sessions/authenticate') {
       const token = isPlainObject(body) ? body.token : undefined
       if (typeof token !== 'string' || token === '')
         throw new HttpError(400, 'react-connect-hub: token is required', { issues: [{ path: ['token'], message: 'is required' }] })
-      const session = store.sessionFor(token)
+      const session = await context.sessions.find(token)
       if (!session) throw new HttpError(401, 'react-connect-hub: the session token is unknown or expired — create a new connect session')
-      sendJson(response, 201, sessionToWire(session, ids))
-      return true
+      return json(201, sessionToWire(session, ids))
     }
     const parsed = parseSession(body)
     const createdAt = now()
-    const session: DevSession = {
+    const session = await context.sessions.save({
       ...parsed,
       id: context.nextSessionId(),
-      token: randomToken('dev_cst_'),
       createdAt,
       expiresAt: createdAt + (parsed.expiresIn ?? DEFAULT_EXPIRES_IN) * 1000,
-    }
-    store.sessions.set(session.token, session)
+    })
     const authLink = new URL('/connect', context.hubUrl)
     authLink.searchParams.set('token', session.token)
-    sendJson(response, 201, { ...sessionToWire(session, ids), token: session.token, auth_link_url: authLink.href })
-    return true
+    return json(201, { ...sessionToWire(session, ids), token: session.token, auth_link_url: authLink.href })
   }
 
   if (path === '/accounts') {
@@ -132,23 +126,22 @@ export async function handleSessionApi(
         (accountIds.length === 0 || accountIds.includes(account.id)) &&
         (statuses.length === 0 || statuses.includes('active')),
     )
-    sendJson(response, 200, matching.slice((page - 1) * pageSize, page * pageSize).map(accountToWire))
-    return true
+    return json(200, matching.slice((page - 1) * pageSize, page * pageSize).map(accountToWire))
   }
 
   const accountPath = /^\/accounts\/([^/]+)$/.exec(path)
   if (accountPath?.[1]) {
     authenticate(request, context.apiKey)
-    const id = decodeURIComponent(accountPath[1])
+    const id = decodeSegment(accountPath[1])
     const account = store.accounts.get(id)
     if (!account) throw new HttpError(404, `react-connect-hub: no account ${JSON.stringify(id)}`)
-    if (method === 'GET') {
-      sendJson(response, 200, accountToWire(account))
-    } else if (method === 'DELETE') {
+    if (method === 'GET') return json(200, accountToWire(account))
+    if (method === 'DELETE') {
       store.accounts.delete(id)
-      sendJson(response, 200, accountToWire(account))
-    } else if (method === 'PATCH') {
-      const body = await readJson(request)
+      return json(200, accountToWire(account))
+    }
+    if (method === 'PATCH') {
+      const body = await readJsonBody(request)
       if (!isPlainObject(body)) throw new HttpError(400, 'react-connect-hub: the body must be a JSON object')
       const originOwnerId = optionalText(body.origin_owner_id, 'origin_owner_id')
       const originOwnerName = optionalText(body.origin_owner_name, 'origin_owner_name')
@@ -160,11 +153,9 @@ export async function handleSessionApi(
       if (typeof body.label === 'string') account.label = body.label
       if (body.type === 'production' || body.type === 'test') account.type = body.type
       account.updatedAt = now()
-      sendJson(response, 200, accountToWire(account))
-    } else {
-      throw new HttpError(405, `react-connect-hub: /accounts/{id} accepts GET, PATCH and DELETE, not ${method}`)
+      return json(200, accountToWire(account))
     }
-    return true
+    throw new HttpError(405, `react-connect-hub: /accounts/{id} accepts GET, PATCH and DELETE, not ${method}`)
   }
-  return false
+  return undefined
 }

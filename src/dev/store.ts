@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import type { JsonObject } from '../session/metadata.ts'
 import type { AccountType, NormalizedConnectSessionCreate } from '../session/schema.ts'
+import { randomBase64url } from './web.ts'
 
 /** A connect session as the dev API keeps it. */
 export interface DevSession extends NormalizedConnectSessionCreate {
@@ -39,11 +39,13 @@ export interface DevStore {
   addAccount(account: Omit<DevAccount, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }): DevAccount
   /** The session a token stands for, or `undefined` when it is unknown or expired. */
   sessionFor(token: string): DevSession | undefined
+  /** Forgets every expired session (the dev API does so before each request); returns how many. */
+  prune(): number
   /** Forgets every session and account. */
   reset(): void
 }
 
-export const randomToken = (prefix: string, bytes = 24) => `${prefix}${randomBytes(bytes).toString('base64url')}`
+export const randomToken = (prefix: string, bytes = 24) => `${prefix}${randomBase64url(bytes)}`
 
 export function createDevStore(now: () => number = Date.now): DevStore {
   const sessions = new Map<string, DevSession>()
@@ -65,6 +67,17 @@ export function createDevStore(now: () => number = Date.now): DevStore {
         return undefined
       }
       return session
+    },
+    prune() {
+      const time = now()
+      let pruned = 0
+      for (const [token, session] of sessions) {
+        if (time >= session.expiresAt) {
+          sessions.delete(token)
+          pruned++
+        }
+      }
+      return pruned
     },
     reset() {
       sessions.clear()

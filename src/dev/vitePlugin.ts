@@ -1,16 +1,37 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
-import { type ConnectSessionOwner, createConnectSessionHandler } from '../server/createConnectSessionHandler.ts'
-import { toNodeHandler } from '../server/toNodeHandler.ts'
-import { PROVIDERS } from './catalog.ts'
+import type { ConnectSessionOwner } from '../server/createConnectSessionHandler.ts'
+import { DEV_ROUTES, type DevHandlerPolicy } from './devRoutes.ts'
+import type { DevOAuthOptions } from './oauth/index.ts'
 import { type DevHub, type DevHubOptions, startDevHub } from './startDevHub.ts'
+import {
+  type ConnectHubUrlOptions,
+  type ConnectHubUrls,
+  invalidUrl,
+  missingInBundle,
+  missingMessage,
+  moduleSource,
+  productionUrls,
+  TEST_URLS,
+  VIRTUAL_MODULE_ID,
+} from './virtualModule.ts'
+import { installRoutes } from './viteRoutes.ts'
+import type { BuildContextLike, BundleItemLike, ViteConfigLike, ViteDevServerLike } from './viteTypes.ts'
 
-/** Options of `connectHubDev()`: those of `startDevHub`, plus who the fake signed-in user is. */
+/** Options of `connectHubDev()`: those of `startDevHub`, who the fake signed-in user is, and the addresses outside `vite`. */
 export interface ConnectHubDevOptions
   extends Pick<
     DevHubOptions,
-    'apiPort' | 'hubPort' | 'host' | 'apiKey' | 'allowedOrigins' | 'corsOrigins' | 'latency' | 'now' | 'store' | 'hubRoot'
+    'apiPort' | 'hubPort' | 'host' | 'apiKey' | 'allowedOrigins' | 'corsOrigins' | 'allowedHosts' | 'latency' | 'now' | 'store' | 'hubRoot'
   > {
+  /**
+   * Port of the simulated OAuth provider, as for `startDevHub`.
+   * @default 5176, or a free port when `apiPort` or `hubPort` is `0`
+   */
+  providerPort?: number
+  /**
+   * The simulated OAuth provider's options, as for `startDevHub`.
+   * @default { coop: false, appName: 'Connect Hub (dev)', attemptTtlSeconds: 300 }
+   */
+  oauth?: DevOAuthOptions
   /**
    * The owner of the accounts connected from this dev server, or a function that reads it from the request
    * (your auth's cookie or header; `null` answers 401), as `resolveOwner` of `createConnectSessionHandler`.
@@ -23,60 +44,103 @@ export interface ConnectHubDevOptions
    * @default the dev session API's own key
    */
   routeApiKey?: string
+  /**
+   * What the browser may set through `/api/connect-session`, as the options of `createConnectSessionHandler`: e.g.
+   * `{ allow: ['type'] }` lets a page ask for test accounts, `{ overrides: { metadata: { env: 'dev' } } }` pins metadata.
+   * @default {} (the handler's defaults: no `metadata` or `type` from the browser, `expiresIn` ≤ 3600, own accounts only)
+   */
+  handler?: DevHandlerPolicy
+  /**
+   * What `virtual:connect-hub-dev` exports in `vite build`: your hub page, token route, accounts route and session API.
+   * Each one unset here falls back to its env variable (`VITE_CONNECT_HUB_URL`, `VITE_CONNECT_HUB_TOKEN_URL`,
+   * `VITE_CONNECT_HUB_ACCOUNTS_URL`, `VITE_CONNECT_HUB_API_URL`, also read from `.env.production`). A build whose code
+   * uses an address set in neither place fails, naming it: the dev hub's addresses are never built in.
+   * @default {} (the env variables)
+   */
+  production?: ConnectHubUrlOptions
+  /**
+   * What `virtual:connect-hub-dev` exports under Vitest, where no server starts.
+   * @default { hubUrl: 'https://hub.connect-hub.invalid/', apiUrl: 'https://api.connect-hub.invalid', tokenUrl: '/api/connect-session', accountsUrl: '/api/accounts' }
+   */
+  test?: Partial<ConnectHubUrls>
+  /**
+   * Starts the dev hub under Vitest too (on first use), for tests that connect for real, e.g. stories run in browser
+   * mode. Without it, Vitest gets the `test` addresses and no server starts.
+   * @default false
+   */
+  startInVitest?: boolean
 }
 
 /** What the plugin offers other plugins and tests, as `plugin.api`. */
 export interface ConnectHubDevApi {
-  /** The running dev hub (started when the Vite server listens or first serves a request). */
+  /** The running dev hub (started when the Vite server listens or first needs it). Rejects outside `vite` (serve). */
   devHub(): Promise<DevHub>
 }
 
-/** The module browser code imports the dev hub's addresses from. */
-export const VIRTUAL_MODULE_ID = 'virtual:connect-hub-dev'
-const RESOLVED_ID = `\0${VIRTUAL_MODULE_ID}`
+/**
+ * The plugin `connectHubDev()` returns, typed by its shape so that these types need nothing from `vite`: it fits
+ * `plugins: […]` of Vite's config.
+ */
+export interface ConnectHubDevPlugin {
+  name: string
+  api: ConnectHubDevApi
+  configResolved(config: ViteConfigLike): void
+  configureServer(server: ViteDevServerLike): Promise<void>
+  resolveId(id: string): string | undefined
+  load(id: string): Promise<string | undefined>
+  generateBundle(this: BuildContextLike, options: unknown, bundle: Record<string, BundleItemLike>): void
+  closeServer(): Promise<void>
+}
 
-/** Where the plugin mounts its routes on the Vite server. */
-export const DEV_ROUTES = { token: '/api/connect-session', accounts: '/api/accounts' } as const
+export { DEV_ROUTES, VIRTUAL_MODULE_ID }
+
+const RESOLVED_ID = `\0${VIRTUAL_MODULE_ID}`
 
 const DEMO_OWNER: ConnectSessionOwner = { originOwnerId: 'demo-customer', originOwnerName: 'Acme Inc' }
 
-const sendJson = (response: ServerResponse, status: number, body: unknown) => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  response.end(JSON.stringify(body))
-}
+/** Where the plugin runs: a dev server (the dev hub starts), a build (production addresses) or Vitest (neither). */
+type Target = 'serve' | 'build' | 'test'
 
-/** Lets the page's own origin, as the browser sees it, open the hub (Vite has checked the Host against `allowedHosts`). */
-function allowPageOrigin(hub: DevHub, request: IncomingMessage): void {
-  if (!request.headers.host) return
-  try {
-    hub.allowOrigin(`${'encrypted' in request.socket ? 'https' : 'http'}://${request.headers.host}`)
-  } catch {
-    // A Host that makes no origin: that page cannot open the hub, and says so itself.
-  }
-}
-
-const failure = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message: `react-connect-hub: ${message}` } }, { status, headers: { 'cache-control': 'no-store' } })
+/** Vitest's own Vite servers (not a Vite server a test creates): mode `test` or Vitest's plugins, in a Vitest process. */
+const isVitest = (config: ViteConfigLike) =>
+  Boolean(process.env.VITEST) &&
+  (config.mode === 'test' || config.plugins.some(({ name }) => name === 'vitest' || name.startsWith('vitest:')))
 
 /**
- * A Vite plugin that runs the reference hub and the dev session API next to your dev (or preview) server, so a page
- * can connect accounts with no vendor account:
- * - starts `startDevHub` and lets the Vite server's origin open the hub;
- * - mounts `POST /api/connect-session` (`createConnectSessionHandler` against the dev API, the owner from `owner`)
- *   and `GET /api/accounts` (the owner's accounts, fetched server-side with the key);
- * - gives browser code `hubUrl`, `apiUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from 'virtual:connect-hub-dev'`
- *   (types: `/// <reference types="react-connect-hub/dev/client" />`);
+ * A Vite plugin that runs the reference hub, the dev session API and the simulated OAuth provider next to `vite` (the
+ * dev server), so a page can connect accounts with no vendor account, and gives the same page code its production
+ * addresses in `vite build`:
+ * - under `vite`, starts `startDevHub` as the server starts listening (a taken port fails the start, naming the port and
+ *   its option), lets the Vite server's own origins (from its config and sockets) open the hub, and mounts
+ *   `POST /api/connect-session` and `GET /api/accounts` for this server's own pages;
+ * - gives browser code `hubUrl`, `apiUrl`, `appUrl`, `tokenUrl`, `accountsUrl` and `providers` through `import … from
+ *   'virtual:connect-hub-dev'` (types: `/// <reference types="react-connect-hub/dev/client" />`): the dev hub's under
+ *   `vite`, `production` in `vite build`, `test` under Vitest; `vite build`, `vite preview` and Vitest start no server;
  * - stops the dev hub when Vite closes.
  */
-export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<ConnectHubDevApi> {
-  const { owner = DEMO_OWNER, routeApiKey, ...hubOptions } = options
+export function connectHubDev(options: ConnectHubDevOptions = {}): ConnectHubDevPlugin {
+  const {
+    owner = DEMO_OWNER,
+    routeApiKey,
+    handler: policy = {},
+    production = {},
+    test = {},
+    startInVitest = false,
+    ...hubOptions
+  } = options
   const resolveOwner = typeof owner === 'function' ? owner : () => owner
+  let target: Target = 'serve'
+  let config: ViteConfigLike | undefined
   let running: Promise<DevHub> | undefined
-  let logger: Logger | undefined
 
-  // Started on first need rather than in configureServer: a restarting Vite creates its new server before closing the
-  // old one, whose dev hub still holds the ports until then.
   const devHub = () => {
+    if (target !== 'serve') {
+      return Promise.reject(
+        new Error(
+          `react-connect-hub: the dev hub runs only under \`vite\` (serve), not in ${target === 'build' ? 'vite build' : 'Vitest'}`,
+        ),
+      )
+    }
     running ??= startDevHub(hubOptions)
     return running
   }
@@ -86,95 +150,64 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): Plugin<Connec
     await current?.then((hub) => hub.close()).catch(() => undefined)
   }
 
-  const routes = async (hub: DevHub) => {
-    const apiKey = routeApiKey ?? hub.apiKey
-    const token = toNodeHandler(
-      createConnectSessionHandler({
-        apiKey,
-        baseUrl: hub.apiUrl,
-        resolveOwner,
-        onError: (error) => logger?.error(`react-connect-hub: /api/connect-session failed — ${String(error)}`, { timestamp: true }),
-      }),
-    )
-    const accounts = toNodeHandler(async (request) => {
-      if (request.method !== 'GET') return failure(405, 'method_not_allowed', `${DEV_ROUTES.accounts} only answers GET`)
-      const who = await resolveOwner(request)
-      if (!who) return failure(401, 'unauthorized', 'no signed-in owner — sign in first')
-      const url = new URL('/accounts', hub.apiUrl)
-      url.searchParams.set('origin_owner_id', who.originOwnerId)
-      url.searchParams.set('page_size', '100')
-      let upstream: Response
-      try {
-        upstream = await fetch(url, { headers: { authorization: `Basic ${btoa(`${apiKey}:`)}` }, signal: request.signal })
-      } catch (error) {
-        // Also when the page went away mid-request: nobody reads this answer then.
-        return failure(502, 'upstream_error', `the session API could not be reached — ${String(error)}`)
-      }
-      if (!upstream.ok) return failure(502, 'upstream_error', `the session API answered ${upstream.status} to GET /accounts`)
-      return Response.json(await upstream.json(), { headers: { 'cache-control': 'no-store' } })
-    })
-    return { token, accounts }
-  }
-
-  const install = (server: ViteDevServer | PreviewServer) => {
-    logger = server.config.logger
-    let handlers: ReturnType<typeof routes> | undefined
-    const middleware: Connect.NextHandleFunction = (request: IncomingMessage, response: ServerResponse, next) => {
-      const path = (request.url ?? '/').split('?')[0]
-      const route = path === DEV_ROUTES.token ? 'token' : path === DEV_ROUTES.accounts ? 'accounts' : undefined
-      devHub()
-        .then(async (hub) => {
-          allowPageOrigin(hub, request)
-          if (!route) return next()
-          handlers ??= routes(hub)
-          ;(await handlers)[route](request, response, next)
-        })
-        .catch((error: unknown) => {
-          if (!route) return next(error)
-          sendJson(response, 503, {
-            error: { code: 'dev_hub_unavailable', message: `react-connect-hub: the dev hub did not start — ${String(error)}` },
-          })
-        })
-    }
-    server.middlewares.use(middleware)
-
-    server.httpServer?.once('listening', () => {
-      devHub().catch((error: unknown) => server.config.logger.error(`react-connect-hub: the dev hub did not start — ${String(error)}`))
-    })
-    const printUrls = server.printUrls.bind(server)
-    server.printUrls = () => {
-      printUrls()
-      devHub()
-        .then((hub) => {
-          server.config.logger.info(`  ➜  Hub:     ${hub.hubUrl}`)
-          server.config.logger.info(`  ➜  API:     ${hub.apiUrl} (key ${hub.apiKey})`)
-        })
-        .catch(() => undefined)
-    }
-  }
-
   return {
     name: 'react-connect-hub:dev',
     api: { devHub },
+    configResolved(resolved) {
+      config = resolved
+      target = resolved.command === 'build' ? 'build' : isVitest(resolved) && !startInVitest ? 'test' : 'serve'
+    },
+    async configureServer(server) {
+      if (target !== 'serve') return
+      const allowPages = installRoutes(server, devHub, { resolveOwner, routeApiKey, policy, allowedHosts: options.allowedHosts ?? [] })
+      const start = () => devHub().then(allowPages)
+      // Also on close(): Vite before 8 has no closeServer hook.
+      const close = server.close.bind(server)
+      server.close = () => close().finally(stop)
+      // The dev hub starts with the server, so a taken port fails the start rather than every module that imports the
+      // virtual one. Not earlier: a restarting Vite creates its new server before closing the old one, whose dev hub
+      // holds the ports until then. In middleware mode nothing listens (Storybook's server does): start now.
+      if (server.config.server.middlewareMode) {
+        if (!isVitest(server.config)) await start()
+        return
+      }
+      const listen = server.listen.bind(server)
+      server.listen = async (port, isRestart) => {
+        const listening = await listen(port, isRestart)
+        await start().catch(async (error: unknown) => {
+          await server.close().catch(() => undefined)
+          throw error
+        })
+        return listening
+      }
+    },
     resolveId(id) {
       return id === VIRTUAL_MODULE_ID ? RESOLVED_ID : undefined
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined
+      if (target === 'test') return moduleSource({ ...TEST_URLS, ...test })
+      if (target === 'build') {
+        const urls = productionUrls(production, config?.env ?? {})
+        for (const [name, value] of Object.entries(urls) as [keyof ConnectHubUrls, string][]) {
+          const problem = invalidUrl(name, value)
+          if (problem) throw new Error(problem)
+        }
+        return moduleSource(urls)
+      }
       const hub = await devHub()
-      const providers = PROVIDERS.map(({ key, name, categories }) => ({ key, name, categories }))
-      return [
-        `export const hubUrl = ${JSON.stringify(hub.hubUrl)}`,
-        `export const apiUrl = ${JSON.stringify(hub.apiUrl)}`,
-        `export const tokenUrl = ${JSON.stringify(DEV_ROUTES.token)}`,
-        `export const accountsUrl = ${JSON.stringify(DEV_ROUTES.accounts)}`,
-        `export const providers = ${JSON.stringify(providers)}`,
-        '',
-      ].join('\n')
+      return moduleSource({
+        hubUrl: hub.hubUrl,
+        apiUrl: hub.apiUrl,
+        appUrl: hub.appUrl,
+        tokenUrl: DEV_ROUTES.token,
+        accountsUrl: DEV_ROUTES.accounts,
+      })
     },
-    configureServer: install,
-    configurePreviewServer: install,
+    generateBundle(_options, bundle) {
+      const missing = missingInBundle(bundle)
+      if (missing.length) this.error(missingMessage(missing, this.getModuleInfo(RESOLVED_ID)?.importers ?? []))
+    },
     closeServer: stop,
-    closePreviewServer: stop,
   }
 }

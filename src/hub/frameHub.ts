@@ -1,17 +1,29 @@
 import { ConnectHubError } from '../errors.ts'
-import { hostMessage, hubFrameUrl, parseHubMessage } from '../protocol/messages.ts'
+import { hostMessage, hubFrameUrl, PROTOCOL, parseHubMessage } from '../protocol/messages.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
+import { checkHubUrl } from './hubUrl.ts'
 import type { HubFactory } from './types.ts'
+
+/** DOM implementations for tests, which say so in their user agent. */
+const SIMULATED_DOM = /\b(jsdom|HappyDOM)\b/
 
 /**
  * An iframe hub at `hubUrl`, spoken to with protocol v1. A message is acted on only when it comes
  * from the hub's exact origin, from this iframe's window, and parses; the token only ever travels by
  * `postMessage` to that origin.
  */
-export function frameHub(hubUrl: string): HubFactory {
+export function frameHub(hubUrl: string | undefined): HubFactory {
   return ({ display, container, callbacks, title }) => {
+    const simulated = SIMULATED_DOM.exec(navigator.userAgent)?.[0]
+    if (simulated) {
+      throw new ConnectHubError(
+        'unsupported_environment',
+        `${simulated} cannot host an iframe hub: it loads no page from another origin and has no cross-origin messaging — in tests and stories, render your components inside <ConnectHubTestProvider> from react-connect-hub/testing`,
+      )
+    }
     const hostOrigin = window.location.origin
-    const src = hubFrameUrl(hubUrl, hostOrigin, display)
+    // Every frame goes through this check, on open and on Retry alike.
+    const src = hubFrameUrl(checkHubUrl(hubUrl, hostOrigin).href, hostOrigin, display)
     const hubOrigin = src.origin
     const frame = document.createElement('iframe')
     frame.className = 'rch-frame'
@@ -36,16 +48,13 @@ export function frameHub(hubUrl: string): HubFactory {
     function onMessage(event: MessageEvent) {
       if (event.source !== frame.contentWindow || event.origin !== hubOrigin) {
         // Messages meant for others are common (extensions, other widgets): only report those that claim to be ours.
-        if ((event.data as { protocol?: unknown } | null)?.protocol === 'connect-hub') {
-          callbacks.event('message_ignored', { reason: event.origin !== hubOrigin ? 'origin' : 'source', origin: event.origin })
+        if ((event.data as { protocol?: unknown } | null)?.protocol === PROTOCOL) {
+          callbacks.rejected(event.origin !== hubOrigin ? 'origin' : 'source', event.origin)
         }
         return
       }
       const message = parseHubMessage(event.data)
-      if (!message) {
-        callbacks.event('message_ignored', { reason: 'shape', origin: event.origin })
-        return
-      }
+      if (!message) return callbacks.rejected('shape', event.origin)
       switch (message.type) {
         case 'ready':
           if (!ready) {

@@ -1,5 +1,7 @@
+import type { ConnectHubError } from '../errors.ts'
 import type { HubDisplay } from '../protocol/messages.ts'
-import type { ConnectHubLabels } from './labels.ts'
+import { errorTexts } from './deferred.ts'
+import type { ResolvedLabels } from './labels.ts'
 import { installStyles } from './styles.ts'
 
 export type ChromeState = 'loading' | 'open' | 'error'
@@ -8,8 +10,10 @@ export interface ChromeOptions {
   display: HubDisplay
   /** Where an inline hub goes. */
   container: HTMLElement | undefined
-  labels: ConnectHubLabels
+  labels: ResolvedLabels
   className: string | undefined
+  /** Whether the error state shows the developer's message too, under the end user's. */
+  showErrorDetails: boolean | undefined
   onDismiss(): void
   onRetry(): void
 }
@@ -27,33 +31,35 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
  * The launcher's own frame around a hub: a native modal `<dialog>` (top layer, inert page, Escape) or
  * an inline box, with a loading state, an error state with Retry and a close control.
  */
-export function createChrome({ display, container, labels, className, onDismiss, onRetry }: ChromeOptions) {
+export function createChrome({ display, container, labels, className, showErrorDetails, onDismiss, onRetry }: ChromeOptions) {
   installStyles()
   const modal = display === 'modal'
-  const root = modal ? element('dialog', 'rch-root rch-dialog') : element('div', 'rch-root rch-inline')
+  // Typed as the dialog it is when modal; every dialog-only member below is used behind `modal`.
+  const root = (modal ? element('dialog', 'rch-root rch-dialog') : element('div', 'rch-root rch-inline')) as HTMLDialogElement
   if (className) root.classList.add(...className.split(/\s+/).filter(Boolean))
   root.dataset.state = 'loading'
+  root.setAttribute('aria-busy', 'true')
 
   const titleId = `rch-title-${++ids}`
+  let close: HTMLButtonElement | undefined
   const body = element('div', 'rch-body')
   const status = element('div', 'rch-status')
   status.setAttribute('role', 'status')
   status.append(element('div', 'rch-spinner'), element('span', '', labels.loading))
-  const error = element('div', 'rch-error')
-  error.setAttribute('role', 'alert')
-  const errorTitle = element('p', 'rch-error-title', labels.error)
-  const errorMessage = element('p', 'rch-error-message')
+  // The error's words (errorText.ts) go in above Retry when an error shows.
+  const errorBox = element('div', 'rch-error')
+  errorBox.setAttribute('role', 'alert')
   const retry = element('button', 'rch-retry', labels.retry)
   retry.type = 'button'
   retry.addEventListener('click', onRetry)
-  error.append(errorTitle, errorMessage, retry)
-  body.append(status, error)
+  errorBox.append(retry)
+  body.append(status, errorBox)
 
   if (modal) {
     const header = element('div', 'rch-header')
     const title = element('h2', 'rch-title', labels.title)
     title.id = titleId
-    const close = element('button', 'rch-close', '×')
+    close = element('button', 'rch-close', '×')
     close.type = 'button'
     close.setAttribute('aria-label', labels.close)
     close.addEventListener('click', onDismiss)
@@ -76,6 +82,7 @@ export function createChrome({ display, container, labels, className, onDismiss,
 
   let overflow: string | undefined
   let focusBack: HTMLElement | undefined
+  let failure: ConnectHubError | undefined
 
   return {
     /** Where the hub renders; never moved once the hub started loading. */
@@ -84,30 +91,48 @@ export function createChrome({ display, container, labels, className, onDismiss,
     show() {
       const active = document.activeElement
       focusBack = active instanceof HTMLElement && active !== document.body ? active : undefined
-      if (root instanceof HTMLDialogElement) {
+      if (modal) {
         overflow = document.body.style.overflow
         document.body.style.overflow = 'hidden'
-        root.showModal()
+        if (typeof root.showModal === 'function') root.showModal()
+        else {
+          // No showModal (jsdom, old engines): an open dialog said to be modal, Escape and the first focus handled here.
+          root.setAttribute('aria-modal', 'true')
+          root.open = true
+          root.onkeydown = (event) => event.key === 'Escape' && onDismiss()
+          close?.focus()
+        }
       } else {
         root.hidden = false
       }
+      // A failure before the dialog showed (a hubUrl refused at once): Retry takes the focus, as it does later.
+      if (root.dataset.state === 'error') retry.focus()
     },
     get shown() {
-      return root instanceof HTMLDialogElement ? root.open : !root.hidden
+      return modal ? root.open : !root.hidden
     },
-    setState(state: ChromeState, message?: string) {
+    /** Shows `state`; with the `error` of the error state, its end user's text (and its detail, on request). */
+    setState(state: ChromeState, error?: ConnectHubError) {
+      if (root.dataset.state === state && failure === error) return
+      failure = error
       root.dataset.state = state
       root.setAttribute('aria-busy', String(state === 'loading'))
-      errorMessage.textContent = message ?? ''
+      // The words load when a button mounts, apart from the page's code (an error that came first waits for them, and
+      // errors described in turn leave the last one's words).
+      if (error)
+        errorTexts.load().then(
+          (texts) => texts.describe(error, errorBox, labels, showErrorDetails),
+          () => {},
+        )
       if (state === 'error' && this.shown) retry.focus()
     },
     setHeight(height: number) {
       root.style.setProperty('--rch-frame-height', `${Math.ceil(height)}px`)
-      body.style.height = `${Math.ceil(height)}px`
     },
     destroy() {
       const wasShown = this.shown
-      if (root instanceof HTMLDialogElement && root.open) root.close()
+      // jsdom's dialog has no close(): removing it closes it there.
+      if (modal && root.open) root.close?.()
       if (overflow !== undefined) document.body.style.overflow = overflow
       overflow = undefined
       root.remove()

@@ -1,3 +1,6 @@
+import type { ConnectHubErrorCode } from '../errors.ts'
+import type { ConnectHubOptions } from './types.ts'
+
 /** Every string the launcher itself shows, replaceable for translation. */
 export interface ConnectHubLabels {
   /** The dialog's name and heading. @default 'Connect an account' ('Edit connection' in edit mode) */
@@ -10,15 +13,26 @@ export interface ConnectHubLabels {
   error: string
   /** The button that tries again after an error. @default 'Retry' */
   retry: string
+  /**
+   * What the person connecting an account reads for each error, in plain words. The developer's message (the
+   * `ConnectHubError`'s) goes to `onError` or the console, and shows in the dialog only with `showErrorDetails`. Give
+   * the codes you want to word differently; the others keep their defaults.
+   * @default one sentence per code, e.g. `token_failed`: "We couldn't start the connection. Please try again.",
+   * `hub_unavailable`: "The connection service isn't responding. Please try again in a moment." (the README lists them)
+   */
+  errors?: Partial<Record<ConnectHubErrorCode, string>> | undefined
 }
 
-export function resolveLabels(labels: Partial<ConnectHubLabels> | undefined, editing: boolean): ConnectHubLabels {
+/** The labels a run shows at once; `error` and `errors` have their defaults where the error's words are written. */
+export type ResolvedLabels = Omit<ConnectHubLabels, 'error'> & Partial<Pick<ConnectHubLabels, 'error'>>
+
+/** The strings of `options.labels` over the defaults; the title says "Edit connection" in edit mode (`accountId`). */
+export function resolveLabels(options: ConnectHubOptions): ResolvedLabels {
   return {
-    title: editing ? 'Edit connection' : 'Connect an account',
+    title: options.accountId === undefined ? 'Connect an account' : 'Edit connection',
     close: 'Close',
     loading: 'Loading…',
-    error: 'The connection could not be opened.',
     retry: 'Retry',
-    ...labels,
+    ...options.labels,
   }
 }

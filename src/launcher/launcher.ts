@@ -1,369 +1,202 @@
-import { ConnectHubError, isConnectHubError } from '../errors.ts'
-import { frameHub } from '../hub/frameHub.ts'
-import type { HubFactory, HubInstance } from '../hub/types.ts'
-import { SESSION_FIELDS } from '../session/fields.ts'
+import { asConnectHubError, type ConnectHubError } from '../errors.ts'
+import type { HubInstance } from '../hub/types.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
-import { createTokenSource, type Token } from '../token/tokenSource.ts'
-import { type Chrome, createChrome } from './chrome.ts'
-import { resolveLabels } from './labels.ts'
-import type { ConnectHubEvent, ConnectHubOptions, ConnectHubState } from './types.ts'
+import { isFresh, type Token } from '../token/token.ts'
+import { claimPage, releasePage } from './activeHub.ts'
+import { createHub } from './createHub.ts'
+import { preload, tokenRequest } from './deferred.ts'
+import { createEvents } from './events.ts'
+import { hubCallbacks } from './hubCallbacks.ts'
+import { identityChanged, userChanged } from './identity.ts'
+import { type Action, chromeStateOf, IDLE_PHASE, type Phase, reduce, sessionIn, stateOf, tokenIn } from './phase.ts'
+import { createRun, disposeRun, type Run, stopHub } from './run.ts'
+import { createValidator, sessionKey } from './session.ts'
+import { type ConnectHubOptions, type ConnectHubState, DEFAULT_TIMEOUT_MS } from './types.ts'
 
-const DEFAULT_TIMEOUT_MS = 15_000
-/** A second `token_expired` this soon after a refresh means refreshing does not help. */
-const REFRESH_WINDOW_MS = 10_000
-
-/** The launcher that has a hub on screen: one per page at a time. */
-let active: object | undefined
-
-// The session schema (zod) is the largest part of the library: it loads on first use, in parallel
-// with the hub iframe, instead of weighing on every page that shows a button.
-let parser: Promise<typeof import('../session/parse.ts')> | undefined
-export const loadSessionParser = () => {
-  parser ??= import('../session/parse.ts')
-  return parser
-}
-
-interface Run {
-  key: string
-  /** Set once the options passed validation; the token is requested only then. */
-  session: NormalizedConnectSessionOptions | undefined
-  chrome: Chrome
-  hub: HubInstance | undefined
-  hubReady: boolean
-  hubTimer: ReturnType<typeof setTimeout> | undefined
-  token: Token | undefined
-  started: boolean
-  refreshedAt: number
-  succeeded: Set<string>
-}
-
-const IGNORE_REASONS = ['origin', 'source', 'shape', 'hidden'] as const
-type IgnoreReason = (typeof IGNORE_REASONS)[number]
-
-function ignoredReport(data: unknown): { reason: IgnoreReason; origin: string } | undefined {
-  const { reason, origin } = (typeof data === 'object' && data !== null ? data : {}) as { reason?: unknown; origin?: unknown }
-  return IGNORE_REASONS.includes(reason as IgnoreReason) && typeof origin === 'string'
-    ? { reason: reason as IgnoreReason, origin }
-    : undefined
-}
-
-const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
 
-function sessionOf(options: ConnectHubOptions): Record<string, unknown> {
-  const session: Record<string, unknown> = {}
-  for (const field of SESSION_FIELDS) if (options[field] !== undefined) session[field] = options[field]
-  return session
-}
-
-/** A stable key for a session: same options in any key order → same key. */
-function keyOf(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  )
-}
-
 /**
- * The React-free launcher: validates the session, fetches the token, runs the hub inside the launcher's
- * chrome, and reports through callbacks read from the latest options. `useConnectHub` subscribes to it.
+ * The React-free launcher: validates the session, fetches the token while the hub loads, and runs the hub inside
+ * the launcher's chrome. Its phase changes only through `dispatch`; `useConnectHub` subscribes to the derived state.
  */
 export function createLauncher(initial: ConnectHubOptions) {
   let options = initial
-  let state = IDLE
+  let phase = IDLE_PHASE
+  let state: ConnectHubState = stateOf(phase)
   let run: Run | undefined
   const listeners = new Set<() => void>()
-  const self = {}
+  const owner = {}
+  const events = createEvents(() => options)
+  const validator = createValidator()
 
-  const tokens = createTokenSource({
-    getToken: () => options.getToken,
-    timeoutMs: () => options.tokenTimeout ?? DEFAULT_TIMEOUT_MS,
-  })
-
-  function setState(next: Partial<ConnectHubState>) {
-    const merged = { ...state, ...next }
-    if (merged.status === state.status && merged.error === state.error && merged.isOpen === state.isOpen) return
-    state = merged
+  function dispatch(action: Action) {
+    const was = phase.name
+    phase = reduce(phase, action)
+    if (run && phase.name !== 'idle') {
+      run.chrome.setState(chromeStateOf(phase), phase.name === 'error' ? phase.error : undefined)
+      // Into a shown hub once usable, whichever of its ready and the token came last (a hidden frame takes no focus).
+      // A pre-loaded hub shown by the click keeps the focus showModal() gave the dialog.
+      if (phase.name === 'open' && phase.shown && was !== 'open' && action.type !== 'show') run.hub?.focus()
+    }
+    const next = stateOf(phase)
+    if (next.status === state.status && next.error === state.error && next.isOpen === state.isOpen) return
+    state = next
     for (const listener of listeners) listener()
   }
 
-  /** Runs a host callback; one that throws must not leave a dialog open or a state half-changed. */
-  function call<A extends unknown[]>(name: keyof ConnectHubOptions, callback: ((...args: A) => void) | undefined, ...args: A) {
-    try {
-      callback?.(...args)
-    } catch (error) {
-      console.error(`react-connect-hub: ${name} threw`, error)
-    }
+  const shown = () => phase.name !== 'idle' && phase.shown
+
+  /** A new run with its chrome, hidden until shown; `launch` then starts its hub and its validation. */
+  function begin(visible: boolean): Run {
+    const current = createRun(options, { onDismiss: () => finish(false), onRetry: retry })
+    run = current
+    dispatch({ type: 'start', shown: visible })
+    return current
   }
 
-  function emit(event: ConnectHubEvent) {
-    call('onEvent', options.onEvent, event)
-  }
-  const now = () => performance.timeOrigin + performance.now()
-  const event = <T extends ConnectHubEvent['type']>(type: T, extra?: Omit<Extract<ConnectHubEvent, { type: T }>, 'type' | 'timestamp'>) =>
-    // type and timestamp last: extra fields (some come from a hub) can never override them.
-    emit({ ...extra, type, timestamp: now() } as ConnectHubEvent)
-
-  function report(error: ConnectHubError) {
-    event('error', { error })
-    if (options.onError) call('onError', options.onError, error)
-    else console.error(error)
-  }
-
-  const sessionKey = () => keyOf(sessionOf(options))
-
-  /** The last options that passed validation, so that a click after `warm()` requests the token at once. */
-  let validated: { key: string; session: NormalizedConnectSessionOptions } | undefined
-
-  async function parseOptions(key: string): Promise<NormalizedConnectSessionOptions> {
-    if (validated?.key === key) return validated.session
-    const { parseConnectSessionOptions } = await loadSessionParser()
-    const session = parseConnectSessionOptions(sessionOf(options))
-    validated = { key, session }
-    return session
+  function launch(current: Run) {
+    startHub(current)
+    if (run === current) validate(current)
   }
 
   function validate(current: Run) {
-    if (validated?.key === current.key) {
-      current.session = validated.session
-      // A microtask, not a promise chain: still before the browser paints, and after open() shows the dialog.
-      queueMicrotask(() => {
-        if (current === run) requestToken(current)
-      })
-      return
+    const validated = (session: NormalizedConnectSessionOptions) => {
+      if (run !== current) return
+      dispatch({ type: 'validated', session })
+      // Not behind a hub that already failed: the failure is on screen, and Retry asks for the token it needs.
+      if (phase.name === 'fetching-token') requestToken(current)
     }
-    parseOptions(current.key)
-      .then((session) => {
-        if (current !== run) return
-        current.session = session
-        requestToken(current)
-      })
-      .catch((error: unknown) =>
-        fail(current, isConnectHubError(error) ? error : new ConnectHubError('invalid_session', String(error), { cause: error })),
-      )
-  }
-
-  function hubFactory(): HubFactory {
-    if (options.hub) return options.hub
-    const url = options.hubUrl
-    if (!url || !URL.canParse(url)) {
-      throw new ConnectHubError('hub_unavailable', `hubUrl ${JSON.stringify(url)} is not an absolute URL — pass the URL of your hub page`)
-    }
-    return frameHub(url)
-  }
-
-  function syncStatus(current: Run, moveFocus = true) {
-    if (current !== run || !current.chrome.shown || state.status === 'error') return
-    const ready = current.hubReady && current.started
-    current.chrome.setState(ready ? 'open' : 'loading')
-    // Focus goes into a shown hub when it becomes usable, whichever of its ready and the token came last (a hidden
-    // frame cannot take focus, so focusing on ready missed a token that came after it).
-    if (ready && moveFocus && state.status !== 'open') current.hub?.focus()
-    setState({ status: ready ? 'open' : current.token ? 'opening' : 'fetching-token' })
-  }
-
-  function fail(current: Run, error: ConnectHubError) {
-    if (current !== run) return
-    if (!current.chrome.shown) {
-      // A prefetch that failed is dropped quietly; the click tries again and reports.
-      discard()
-      return
-    }
-    clearTimeout(current.hubTimer)
-    // Retry starts a fresh hub; the failed one would only keep loading behind the error.
-    current.hub?.destroy()
-    current.hub = undefined
-    current.chrome.setState('error', error.message.replace(/^react-connect-hub: /, ''))
-    setState({ status: 'error', error })
-    report(error)
+    // Options validated ahead (warm) go on at once: the token request leaves in the click's own task, with the hub's.
+    const cached = validator.cached(current.key)
+    if (cached) validated(cached)
+    else
+      validator
+        .validate(options, current.key)
+        .then(validated, (error: unknown) => fail(current, asConnectHubError(error, 'invalid_session')))
   }
 
   function requestToken(current: Run, reason?: 'expired' | 'stale') {
-    const session = current.session
-    if (!session) return
-    event('token_requested')
-    tokens.get(current.key, session, reason === 'expired').then(
+    const session = sessionIn(phase)
+    // One request at a time per run: double clicks, StrictMode and prefetch + click share it.
+    if (!session || current.pending) return
+    const code = tokenRequest.get()
+    // Its code loads when a button mounts; a click that came first waits for it.
+    if (!code) {
+      tokenRequest.load().then(
+        () => run === current && requestToken(current, reason),
+        (error: unknown) => fail(current, asConnectHubError(error, 'token_failed')),
+      )
+      return
+    }
+    events.emit('token_requested')
+    // The getToken of the latest render, read now: after a change of user it is the new user's.
+    const request = code.requestToken(options.getToken, session, options.tokenTimeout ?? DEFAULT_TIMEOUT_MS)
+    current.pending = request
+    request.promise.then(
       (token) => {
-        if (current !== run) return
-        event(reason ? 'token_refreshed' : 'token_received', reason ? { reason } : undefined)
+        if (current.pending === request) current.pending = undefined
+        if (run !== current) return
+        if (reason) events.emit('token_refreshed', { reason })
+        else events.emit('token_received')
         deliver(current, token)
       },
       (error: unknown) => {
-        if (isAbort(error)) return
-        fail(current, isConnectHubError(error) ? error : new ConnectHubError('token_failed', String(error), { cause: error }))
+        if (current.pending === request) current.pending = undefined
+        if (!isAbort(error)) fail(current, asConnectHubError(error, 'token_failed'))
       },
     )
   }
 
   function deliver(current: Run, token: Token) {
-    current.token = token
-    if (current.started) current.hub?.refresh(token.token)
-    else {
+    const session = sessionIn(phase)
+    if (current.hub && session) {
+      if (current.started) current.hub.refresh(token.token)
+      else current.hub.start(token.token, session)
       current.started = true
-      if (current.session) current.hub?.start(token.token, current.session)
     }
-    syncStatus(current)
+    dispatch({ type: 'token', token })
   }
-
-  // A pre-loaded hub is not on screen: no user can have connected or cancelled in it.
-  const ignoreHidden = () => event('message_ignored', { reason: 'hidden', origin: '' })
 
   function startHub(current: Run) {
-    current.hubReady = false
-    const timeout = options.hubTimeout ?? DEFAULT_TIMEOUT_MS
-    current.hubTimer = setTimeout(
-      () =>
-        fail(
-          current,
-          new ConnectHubError('hub_unavailable', `the hub did not answer within ${timeout} ms — check hubUrl and that the hub page loads`),
-        ),
-      timeout,
-    )
-    current.hub = hubFactory()({
-      display: options.display ?? 'modal',
-      container: current.chrome.body,
-      title: resolveLabels(options.labels, options.accountId !== undefined).title,
-      callbacks: {
+    const callbacks = hubCallbacks(
+      {
+        live: () => run === current && current.hub === hub,
+        shown,
         ready() {
-          if (current !== run) return
           clearTimeout(current.hubTimer)
-          current.hubReady = true
-          event('hub_ready')
-          syncStatus(current)
+          dispatch({ type: 'hub-ready' })
+          events.emit('hub_ready')
         },
-        success(account, mode) {
-          if (current !== run || current.succeeded.has(account.id)) return
-          if (!current.chrome.shown) return ignoreHidden()
-          current.succeeded.add(account.id)
-          const result = { accountId: account.id, provider: account.provider, mode }
-          event('success', result)
-          call('onSuccess', options.onSuccess, result)
+        succeed(result) {
+          events.emit('success', result)
+          events.call('onSuccess', options.onSuccess, result)
           finish(true)
         },
-        cancel() {
-          if (current !== run) return
-          if (!current.chrome.shown) return ignoreHidden()
-          finish(false)
-        },
-        error(error) {
-          fail(current, error)
-        },
-        tokenExpired() {
-          if (current !== run) return
-          const at = Date.now()
-          if (at - current.refreshedAt < REFRESH_WINDOW_MS) {
-            fail(
-              current,
-              new ConnectHubError('token_expired', 'the hub rejected a freshly refreshed token — check the token your backend returns'),
-            )
-            return
-          }
-          current.refreshedAt = at
-          requestToken(current, 'expired')
-        },
+        cancel: () => finish(false),
+        fail: (error) => fail(current, error),
+        refresh: () => requestToken(current, 'expired'),
         resize(height) {
-          if (current === run && options.display === 'inline') current.chrome.setHeight(height)
-        },
-        event(name, data) {
-          if (current !== run) return
-          // A hub may name its own analytics event anything: only a well-formed report becomes message_ignored,
-          // and only its two fields are kept.
-          const ignored = name === 'message_ignored' ? ignoredReport(data) : undefined
-          if (ignored) event('message_ignored', ignored)
-          else event('hub_event', data === undefined ? { name } : { name, data })
+          if (options.display === 'inline') current.chrome.setHeight(height)
         },
       },
-    })
+      events,
+    )
+    let hub: HubInstance | undefined
+    const hand = (created: HubInstance) => {
+      hub = created
+      // A token that arrived first (or that Retry kept) goes to the new hub at once.
+      const token = tokenIn(phase)
+      const session = sessionIn(phase)
+      if (token && session) created.start(token.token, session)
+      current.started = Boolean(token && session)
+    }
+    createHub(current, options, callbacks, hand, (error) => fail(current, error))
   }
 
-  /** Creates the chrome, the hub and the token request for the current session, hidden until shown. */
-  function ensureRun(): Run {
-    const key = sessionKey()
-    if (run && run.key !== key && !run.chrome.shown) discard()
-    if (run) return run
-    const labels = resolveLabels(options.labels, options.accountId !== undefined)
-    const current: Run = {
-      key,
-      session: undefined,
-      chrome: createChrome({
-        display: options.display ?? 'modal',
-        container: (typeof options.container === 'function' ? options.container() : options.container) ?? undefined,
-        labels,
-        className: options.dialogClassName,
-        onDismiss: () => finish(false),
-        onRetry: () => retry(),
-      }),
-      hub: undefined,
-      hubReady: false,
-      hubTimer: undefined,
-      token: undefined,
-      started: false,
-      refreshedAt: Number.NEGATIVE_INFINITY,
-      succeeded: new Set(),
-    }
-    run = current
-    try {
-      startHub(current)
-    } catch (error) {
-      discard()
-      throw error
-    }
-    validate(current)
-    return current
+  function fail(current: Run, error: ConnectHubError) {
+    if (run !== current) return
+    if (!shown()) return discard()
+    stopHub(current)
+    dispatch({ type: 'fail', error })
+    events.report(error)
+  }
+
+  function retry() {
+    const current = run
+    const failed = phase
+    if (!current || failed.name !== 'error') return
+    // Retry belongs to the same open: a token that is still fresh serves the new hub.
+    const token = isFresh(failed.token) ? failed.token : undefined
+    dispatch({ type: 'retry', token })
+    // Through the same guard as open: a hubUrl that changed meanwhile fails here, shown with Retry, never thrown.
+    startHub(current)
+    const next = phase as Phase
+    if (run !== current || next.name === 'error') return
+    if (next.name === 'validating') validate(current)
+    else if (!token) requestToken(current)
   }
 
   /** Removes the run without a word: prefetch dropped, component unmounted. */
   function discard() {
     const current = run
     if (!current) return
+    // Removing the dialog returns focus to the trigger: that is no intent to open again, and while `run` is
+    // still set it prefetches nothing.
+    disposeRun(current)
     run = undefined
-    clearTimeout(current.hubTimer)
-    tokens.abort()
-    current.hub?.destroy()
-    current.chrome.destroy()
-    if (active === self) active = undefined
+    releasePage(owner)
+    dispatch({ type: 'end' })
   }
 
   function finish(succeeded: boolean) {
-    if (!run?.chrome.shown) return
+    if (!shown()) return
     discard()
-    setState(IDLE)
     if (!succeeded) {
-      event('cancel')
-      call('onCancel', options.onCancel)
+      events.emit('cancel')
+      events.call('onCancel', options.onCancel)
     }
-    event('close')
-    call('onClose', options.onClose)
-  }
-
-  function retry() {
-    const current = run
-    if (!current || state.status !== 'error') return
-    setState({ status: 'fetching-token', error: null })
-    clearTimeout(current.hubTimer)
-    current.hub?.destroy()
-    current.hub = undefined
-    current.chrome.setState('loading')
-    // The hub factory already succeeded once for this run, so it cannot throw here.
-    startHub(current)
-    current.started = false
-    current.token = undefined
-    const cached = tokens.peek(current.key)
-    if (cached) deliver(current, cached)
-    else if (current.session) requestToken(current)
-    else validate(current)
-    syncStatus(current)
-  }
-
-  function guard(action: () => void) {
-    try {
-      action()
-    } catch (error) {
-      const failure = isConnectHubError(error) ? error : new ConnectHubError('hub_unavailable', String(error), { cause: error })
-      setState({ status: 'error', error: failure, isOpen: false })
-      report(failure)
-    }
+    events.emit('close')
+    events.call('onClose', options.onClose)
   }
 
   return {
@@ -372,27 +205,30 @@ export function createLauncher(initial: ConnectHubOptions) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    /** Replaces the options; callbacks are always read from the latest. A session change drops a hidden prefetch. */
+    /** Replaces the options; callbacks are always read from the latest. Drops what no longer fits them. */
     setOptions(next: ConnectHubOptions) {
+      const previous = options
       options = next
+      if (!run) return
+      // A token serves one user: a hub pre-loaded for another one is dropped, one on screen closes.
+      if (shown()) {
+        if (identityChanged(previous, next)) finish(false)
+      } else if (userChanged(previous, next) || run.key !== sessionKey(next)) discard()
     },
-    /** Opens the hub. A no-op while open, or while another launcher on the page has a hub open. */
+    /** Opens the hub. A no-op while open, or while another launcher on the page has a hub on screen. */
     open() {
       if (state.isOpen) return
-      if (active && active !== self) {
-        event('open_blocked')
-        return
-      }
-      guard(() => {
-        const current = ensureRun()
-        active = self
-        setState({ isOpen: true, error: null })
-        current.chrome.show()
-        event('hub_opened')
-        if (current.token && !tokens.peek(current.key)) requestToken(current, 'stale')
-        // A pre-loaded hub shown by the click keeps the focus showModal() gave the dialog.
-        syncStatus(current, false)
-      })
+      if (!claimPage(owner)) return events.emit('open_blocked')
+      const prefetched = run
+      const current = prefetched ?? begin(true)
+      // The frame starts loading before the dialog is shown; getToken is called after, so it cannot delay it.
+      if (prefetched) dispatch({ type: 'show' })
+      else startHub(current)
+      current.chrome.show()
+      events.emit('hub_opened')
+      if (!prefetched) {
+        if (run === current) validate(current)
+      } else if (tokenIn(phase) && !isFresh(tokenIn(phase))) requestToken(current, 'stale')
     },
     /** Closes the hub as a dismissal (`onCancel`, `onClose`). Safe to call twice. */
     close() {
@@ -400,28 +236,15 @@ export function createLauncher(initial: ConnectHubOptions) {
     },
     /** Fetches the token and pre-loads the hub, hidden, so that `open()` shows a ready hub. */
     prefetch() {
-      if (state.isOpen || typeof window === 'undefined') return
-      try {
-        ensureRun()
-      } catch (error) {
-        // A bad hubUrl is reported when the user opens the hub, not on hover; anything else now.
-        if (!isConnectHubError(error)) report(new ConnectHubError('hub_unavailable', String(error), { cause: error }))
-      }
+      if (run || typeof window === 'undefined') return
+      launch(begin(false))
     },
     /** Loads the session schema and validates the options ahead of time (errors surface on open). */
     warm() {
-      parseOptions(sessionKey()).catch(() => {})
-    },
-    /** Drops a hidden prefetch that no longer matches the options. */
-    sync() {
-      if (run && !run.chrome.shown && sessionKey() !== run.key) discard()
+      preload(!options.hub)
+      validator.validate(options, sessionKey(options)).catch(() => {})
     },
     /** Tears everything down without callbacks: the component unmounted. */
-    destroy() {
-      discard()
-      if (state !== IDLE) setState(IDLE)
-    },
+    destroy: discard,
   }
 }
-
-export type Launcher = ReturnType<typeof createLauncher>

@@ -2,8 +2,11 @@ import type { ConnectHubError } from '../errors.ts'
 import type { HubFactory } from '../hub/types.ts'
 import type { ConnectMode, HubDisplay } from '../protocol/messages.ts'
 import type { ConnectSessionOptions } from '../session/schema.ts'
-import type { GetToken } from '../token/tokenSource.ts'
+import type { GetToken } from '../token/token.ts'
 import type { ConnectHubLabels } from './labels.ts'
+
+/** `tokenTimeout` and `hubTimeout` when not given, in ms. */
+export const DEFAULT_TIMEOUT_MS = 15_000
 
 export type ConnectHubStatus = 'idle' | 'fetching-token' | 'opening' | 'open' | 'error'
 
@@ -30,10 +33,14 @@ export type ConnectHubEvent =
   | (EventBase<'success'> & ConnectSuccess)
   | (EventBase<'error'> & { error: ConnectHubError })
   | (EventBase<'message_ignored'> & {
-      /** `origin`/`source`: not from the hub's frame; `shape`: not protocol v1; `hidden`: success or cancel from a pre-loaded hub not yet shown. */
+      /**
+       * `origin`/`source`: not from the hub's frame; `shape`: not protocol v1 (or an analytics event whose `data` is not
+       * plain JSON); `hidden`: success or cancel from a pre-loaded hub not yet shown. Only the launcher reports these.
+       */
       reason: 'origin' | 'source' | 'shape' | 'hidden'
       origin: string
     })
+  /** A hub's own analytics event, whatever its name; `data` is a plain JSON value. */
   | (EventBase<'hub_event'> & { name: string; data?: unknown })
 
 export interface ConnectHubCallbacks {
@@ -53,6 +60,14 @@ export interface ConnectHubCallbacks {
 export interface ConnectHubSettings extends ConnectHubCallbacks {
   /** Asks your backend for a connect-session token. Called with the validated session options and an `AbortSignal`. */
   getToken: GetToken
+  /**
+   * Who is signed in: a user or organisation id. A token serves one user and one open: when `identity` changes,
+   * the launcher drops any token and any hub pre-loaded for the previous one, and closes a hub on screen.
+   * Without it, a new `getToken` function drops a pre-loaded hub (it may be bound to another user): pass
+   * `identity`, or a `getToken` that keeps its identity across renders, to keep a prefetch across re-renders.
+   * @default undefined
+   */
+  identity?: string | number | null | undefined
   /** The URL of the hub page (protocol v1). Required unless `hub` is given. */
   hubUrl?: string | undefined
   /** Another kind of hub, e.g. `stackOneHub()` from `react-connect-hub/stackone`. Takes precedence over `hubUrl`. */
@@ -67,8 +82,15 @@ export interface ConnectHubSettings extends ConnectHubCallbacks {
   tokenTimeout?: number | undefined
   /** How long the hub may take to say `ready` before `hub_unavailable`, in ms. @default 15000 */
   hubTimeout?: number | undefined
-  /** The launcher's own strings (dialog name, close, loading, error, retry). */
+  /** The launcher's own strings (dialog name, close, loading, error, retry) and the end user's text of each error code. */
   labels?: Partial<ConnectHubLabels> | undefined
+  /**
+   * Shows the developer's message of an error (the `ConnectHubError`'s, without its prefix) in the dialog, under the
+   * end user's text: for development, e.g. `showErrorDetails={import.meta.env.DEV}`. It always goes to `onError`, or to
+   * the console without it.
+   * @default false
+   */
+  showErrorDetails?: boolean | undefined
   /** Classes added to the dialog (or inline box), next to `rch-root rch-dialog` / `rch-inline`. */
   dialogClassName?: string | undefined
 }
@@ -88,6 +110,7 @@ export interface ConnectHubState {
 /** The runtime list of `ConnectHubSettings` keys, to tell them apart from a component's other props. */
 export const SETTINGS_KEYS = [
   'getToken',
+  'identity',
   'hubUrl',
   'hub',
   'display',
@@ -96,6 +119,7 @@ export const SETTINGS_KEYS = [
   'tokenTimeout',
   'hubTimeout',
   'labels',
+  'showErrorDetails',
   'dialogClassName',
   'onSuccess',
   'onCancel',
@@ -103,3 +127,9 @@ export const SETTINGS_KEYS = [
   'onError',
   'onEvent',
 ] as const satisfies readonly (keyof ConnectHubSettings)[]
+
+// Exhaustive by type: a new setting fails to compile here, naming itself, until it is listed above, so that
+// <ConnectButton> never passes it on to the <button> as a DOM attribute.
+type UnlistedSetting = Exclude<keyof ConnectHubSettings, (typeof SETTINGS_KEYS)[number]>
+const everySettingListed: [UnlistedSetting] extends [never] ? true : UnlistedSetting = true
+void everySettingListed

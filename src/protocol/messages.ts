@@ -3,13 +3,14 @@
  * `{ protocol: 'connect-hub', version: 1, type, ...payload }`, sent with `postMessage` to an exact
  * target origin. These parsers are the single gate: anything they return `undefined` for is ignored.
  */
+import { isPlainObject, jsonSize } from '../json.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
+import { LIMITS } from './limits.ts'
 
 export const PROTOCOL = 'connect-hub'
 export const PROTOCOL_VERSION = 1
 
-/** Caps that keep a hostile or buggy peer from pushing large strings through the launcher. */
-export const LIMITS = { id: 256, text: 2000, token: 8192, height: 100_000, data: 16_384 } as const
+export { LIMITS }
 
 export type ConnectMode = 'create' | 'edit'
 
@@ -42,18 +43,10 @@ type Payload<M, T> = Omit<Extract<M, { type: T }>, keyof Envelope<string>>
 
 type Fields = Record<string, (value: unknown) => boolean>
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
-
 const text = (max: number) => (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= max
 
-const jsonSize = (value: unknown): number => {
-  try {
-    return JSON.stringify(value)?.length ?? 0
-  } catch {
-    return Number.POSITIVE_INFINITY
-  }
-}
+/** A plain JSON value of at most `LIMITS.data` characters as JSON: no `ArrayBuffer`, `Map` or class instance. */
+const data = (value: unknown) => jsonSize(value, LIMITS.data) !== undefined
 
 const optional = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value)
 
@@ -68,11 +61,11 @@ const hubFields: Record<HubMessageType, Fields> = {
   error: { code: text(LIMITS.id), message: text(LIMITS.text) },
   token_expired: {},
   resize: { height: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LIMITS.height },
-  event: { name: text(LIMITS.id), data: optional((value) => jsonSize(value) <= LIMITS.data) },
+  event: { name: text(LIMITS.id), data: optional(data) },
 }
 
 const hostFields: Record<HostMessageType, Fields> = {
-  init: { token: text(LIMITS.token), session: (value) => isPlainObject(value) && jsonSize(value) <= LIMITS.data },
+  init: { token: text(LIMITS.token), session: (value) => isPlainObject(value) && data(value) },
   token: { token: text(LIMITS.token) },
   close: {},
 }

@@ -69,8 +69,8 @@ export const ConnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Conne
         data-state={hub.status}
         aria-busy={busy}
         aria-disabled={busy || rest.disabled || undefined}
-        aria-expanded={props.display === 'inline' ? hub.isOpen : undefined}
-        aria-haspopup={props.display === 'inline' ? undefined : 'dialog'}
+        aria-expanded={inline ? hub.isOpen : undefined}
+        aria-haspopup={inline ? undefined : 'dialog'}
         onClick={(event) => {
           onClick?.(event)
           if (!event.defaultPrevented && !busy) hub.open()

@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useContext, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { createLauncher } from '../launcher/launcher.ts'
+import { IDLE } from '../launcher/phase.ts'
 import type { ConnectHubOptions, ConnectHubState } from '../launcher/types.ts'
+import { HubOverrideContext } from './hubOverride.ts'
 
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
-const SERVER_STATE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+const serverState = () => IDLE
 
 export interface UseConnectHubResult extends ConnectHubState {
   /** Opens the hub: validates the session, fetches the token and loads the hub at the same time. */
@@ -19,15 +20,19 @@ export interface UseConnectHubResult extends ConnectHubState {
  * call `open()` from your trigger. Callbacks are read from the latest render: changing them never
  * re-creates the hub or re-fetches a token.
  */
-export function useConnectHub(options: ConnectHubOptions): UseConnectHubResult {
+export function useConnectHub(props: ConnectHubOptions): UseConnectHubResult {
+  // Under a test provider, its hub and token source stand in for the host's own.
+  const options: ConnectHubOptions = { ...props, ...useContext(HubOverrideContext) }
   const [launcher] = useState(() => createLauncher(options))
 
-  useIsomorphicLayoutEffect(() => {
+  // A layout effect in the browser, so that options reach the launcher before any event handler runs; on the server,
+  // where neither runs, useEffect spares React 18's warning. Chosen here, not at import: importing reads no window.
+  const useOptionsEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+  useOptionsEffect(() => {
     launcher.setOptions(options)
-    launcher.sync()
   })
 
-  const state = useSyncExternalStore(launcher.subscribe, launcher.getState, () => SERVER_STATE)
+  const state = useSyncExternalStore(launcher.subscribe, launcher.getState, serverState)
 
   const prefetchOnMount = options.prefetch === 'mount'
   const [mounts] = useState(() => ({ count: 0 }))

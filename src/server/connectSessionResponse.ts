@@ -1,13 +1,13 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
-const optional = <T extends z.ZodType>(schema: T) => z.optional(z.nullable(schema))
+const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema))
 
 /**
  * The 201 body of StackOne's `POST /connect_sessions` (`ConnectSessionTokenAuthLink` in its SDK), read leniently
  * where the SDK is lenient: unknown keys are ignored, `null` counts as absent, categories and type stay open.
  */
-export const connectSessionResponseSchema = z
-  .object({
+export const connectSessionResponseSchema = z.pipe(
+  z.object({
     id: z.number(),
     organization_id: z.number(),
     project_id: z.string(),
@@ -20,12 +20,12 @@ export const connectSessionResponseSchema = z
     label: optional(z.string()),
     metadata: optional(z.record(z.string(), z.unknown())),
     type: optional(z.string()),
-    token: z.string().min(1),
+    token: z.string().check(z.minLength(1)),
     auth_link_url: z.string(),
     external_trigger_token: optional(z.string()),
     created_at: z.iso.datetime({ offset: true }),
-  })
-  .transform((wire) => ({
+  }),
+  z.transform((wire) => ({
     id: wire.id,
     organizationId: wire.organization_id,
     projectId: wire.project_id,
@@ -41,7 +41,23 @@ export const connectSessionResponseSchema = z
     authLinkUrl: wire.auth_link_url,
     createdAt: wire.created_at,
     token: wire.token,
-  }))
+  })),
+)
 
-/** The connect session StackOne created, in camelCase. The token itself is returned next to it, not in it. */
+/**
+ * The connect session StackOne created, in camelCase, with no token in it: safe to log. Its `authLinkUrl` is the
+ * connect page's address without the token; `createConnectSession` returns the usable link next to the token.
+ */
 export type ConnectSession = Omit<z.output<typeof connectSessionResponseSchema>, 'token'>
+
+/** `url` with the token taken out: query parameters carrying it are dropped, any other occurrence is replaced. */
+export function withoutToken(url: string, token: string): string {
+  let link: URL
+  try {
+    link = new URL(url)
+  } catch {
+    return url.split(token).join('')
+  }
+  for (const [name, value] of [...link.searchParams]) if (value.includes(token)) link.searchParams.delete(name, value)
+  return link.href.split(token).join('').split(encodeURIComponent(token)).join('')
+}

@@ -1,6 +1,11 @@
 import { isConnectHubError } from '../errors.ts'
-import { type ConnectSessionOptions, type NormalizedConnectSessionOptions, parseConnectSessionOptions } from '../session/index.ts'
+import { type NormalizedConnectSessionOptions, parseConnectSessionCreate, parseConnectSessionOptions } from '../session/index.ts'
+import { ownsAccountThroughApi } from './accountOwner.ts'
+import { fail, json, serverFailure } from './answers.ts'
 import { type CreateConnectSessionOptions, createConnectSession } from './createConnectSession.ts'
+import { checkOrigins, crossOriginRefusal } from './crossOrigin.ts'
+import { isJson, readText, TooLarge } from './readBody.ts'
+import { type AllowableSessionField, createSessionPolicy, OWNER_FIELDS, type ServerSessionOptions } from './sessionPolicy.ts'
 
 /** Who owns the account being connected, as your own authentication knows them. */
 export interface ConnectSessionOwner {
@@ -11,20 +16,6 @@ export interface ConnectSessionOwner {
   /** The signed-in user's name in your product. */
   originUsername?: string
 }
-
-type OwnerField = keyof ConnectSessionOwner
-const OWNER_FIELDS: readonly OwnerField[] = ['originOwnerId', 'originOwnerName', 'originUsername']
-
-/** The `code` of a JSON error answer: `{ error: { code, message, issues? } }`. */
-export type ConnectSessionHandlerErrorCode =
-  | 'method_not_allowed'
-  | 'unsupported_media_type'
-  | 'payload_too_large'
-  | 'invalid_json'
-  | 'unauthorized'
-  | 'invalid_session'
-  | 'upstream_error'
-  | 'internal_error'
 
 export interface ConnectSessionHandlerOptions extends Pick<CreateConnectSessionOptions, 'retries' | 'timeoutMs'> {
   /** Your StackOne API key, from a server-side secret. */
@@ -50,14 +41,46 @@ export interface ConnectSessionHandlerOptions extends Pick<CreateConnectSessionO
    */
   maxBodyBytes?: number
   /**
-   * Session options applied under the browser's own (the browser's win), e.g. `{ expiresIn: 600 }`.
-   * Owner fields are not allowed here: they come from `resolveOwner`.
+   * Session options applied under the browser's own: the browser's win, e.g. `{ expiresIn: 600, categories: ['hris'] }`.
+   * May hold fields the browser cannot set (`metadata`, `type`); owner fields are not allowed: they come from `resolveOwner`.
    * @default {}
    */
-  defaults?: Omit<ConnectSessionOptions, OwnerField>
+  defaults?: ServerSessionOptions
   /**
-   * Called with every failure answered with a 5xx (the upstream error, or what `resolveOwner` threw), for your logs.
-   * The answer itself stays generic.
+   * Session options that win over the browser's, e.g. `{ type: process.env.NODE_ENV === 'production' ? 'production' : 'test',
+   * metadata: { plan: 'pro' } }`. A field set here replaces the browser's whole value. Owner fields are not allowed.
+   * @default {}
+   */
+  overrides?: ServerSessionOptions
+  /**
+   * Fields the browser may set besides `provider`, `categories`, `accountId`, `label`, `multiple`, `integrationId`,
+   * `providerVersion` and `expiresIn`: `'metadata'` (often trusted by webhooks to attribute accounts to tenants) and
+   * `'type'` (a `test` sandbox account). A field the browser may not set answers 400 `field_not_allowed` naming it.
+   * @default []
+   */
+  allow?: readonly AllowableSessionField[]
+  /**
+   * The longest token lifetime the browser may ask for, in seconds: a larger `expiresIn` answers 400. When nobody names
+   * a lifetime and this is below StackOne's default of 1800 s, sessions are created with this one.
+   * @default 3600
+   */
+  maxExpiresIn?: number
+  /**
+   * Decides whether an `accountId` (edit mode) belongs to the owner `resolveOwner` returned; anything but `true` answers
+   * 403 `account_not_allowed`, the same answer for an unknown account, and nothing is minted. By default the session API
+   * is asked: `GET {baseUrl}/accounts/{accountId}` with your key, comparing its `origin_owner_id`.
+   * @default the session API's answer
+   */
+  ownsAccount?: (accountId: string, owner: ConnectSessionOwner, request: Request) => boolean | Promise<boolean>
+  /**
+   * Origins (`scheme://host[:port]`) of other sites whose pages may call this route, e.g. your marketing site. Any other
+   * cross-site request (`Sec-Fetch-Site: cross-site` or `same-site`, or an `Origin` of another host) answers 403.
+   * @default []
+   */
+  trustedOrigins?: readonly string[]
+  /**
+   * Called with every failure answered with a 5xx (the upstream error, or what `resolveOwner` or `ownsAccount` threw),
+   * for your logs. The answer itself stays generic; errors of this library never hold your key.
    * @default console.error
    */
   onError?: (error: unknown, request: Request) => void
@@ -65,50 +88,6 @@ export interface ConnectSessionHandlerOptions extends Pick<CreateConnectSessionO
 
 /** A `(request: Request) => Promise<Response>` route handler, as Next.js, Hono, Remix and edge runtimes expect. */
 export type ConnectSessionHandler = (request: Request) => Promise<Response>
-
-const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }
-
-function json(status: number, payload: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(payload), { status, headers: { ...JSON_HEADERS, ...headers } })
-}
-
-function fail(
-  status: number,
-  code: ConnectSessionHandlerErrorCode,
-  message: string,
-  extra: { issues?: unknown; headers?: Record<string, string> } = {},
-): Response {
-  const error = { code, message: `react-connect-hub: ${message}`, ...(extra.issues !== undefined && { issues: extra.issues }) }
-  return json(status, { error }, extra.headers)
-}
-
-class TooLarge extends Error {}
-
-async function readText(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > maxBytes) throw new TooLarge()
-  if (!request.body) return ''
-  // Content-Length may be absent (chunked) or wrong: count what actually arrives.
-  const reader = request.body.getReader()
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  let received = 0
-  let text = ''
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return text + decoder.decode()
-    received += value.byteLength
-    if (received > maxBytes) {
-      await reader.cancel().catch(() => {})
-      throw new TooLarge()
-    }
-    text += decoder.decode(value, { stream: true })
-  }
-}
-
-function isJson(contentType: string | null): boolean {
-  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase()
-  return mediaType === 'application/json'
-}
 
 function withoutOwner(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input
@@ -125,10 +104,13 @@ function pickOwner(owner: ConnectSessionOwner): ConnectSessionOwner {
 /**
  * A route handler that mints connect-session tokens for your signed-in users: the browser posts session options
  * (JSON), the owner comes from `resolveOwner`, never from the browser, and the answer is `{ token, expiresAt }`.
+ * Secure by default against a signed-in but hostile browser: it may set only the fields you allow, `expiresIn` up to
+ * `maxExpiresIn`, an `accountId` only of its own owner, and only from your own site.
  *
- * Answers 405 (not POST), 415 (not JSON), 413 (body too large), 400 (bad JSON or options, with `issues`),
- * 401 (`resolveOwner` returned `null`), 502 (the session API failed) and 500 (`resolveOwner` threw).
- * Requiring `application/json` also keeps plain HTML forms on other sites from posting to it.
+ * Answers 405 (not POST), 403 `cross_origin` (a request from another site), 415 (not JSON), 413 (body too large),
+ * 400 (bad JSON, options or `expiresIn`, with `issues`; `field_not_allowed` for a field the browser may not set),
+ * 401 (`resolveOwner` returned `null`), 403 `account_not_allowed` (an `accountId` not of this owner), 502 (the session
+ * API failed) and 500 (`resolveOwner` or `ownsAccount` threw).
  */
 export function createConnectSessionHandler(options: ConnectSessionHandlerOptions): ConnectSessionHandler {
   const { apiKey, resolveOwner, maxBodyBytes = 16_384, onError = (error: unknown) => console.error(error) } = options
@@ -143,10 +125,8 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw new TypeError(`react-connect-hub: maxBodyBytes must be a positive integer, got ${String(maxBodyBytes)}`)
   }
-  if (options.defaults && OWNER_FIELDS.some((field) => field in (options.defaults as object))) {
-    throw new TypeError('react-connect-hub: defaults must not hold owner fields — return them from resolveOwner instead')
-  }
-  const defaults: NormalizedConnectSessionOptions = parseConnectSessionOptions(options.defaults ?? {})
+  const policy = createSessionPolicy(options)
+  const trustedOrigins = checkOrigins('trustedOrigins', options.trustedOrigins ?? [])
   const upstream: CreateConnectSessionOptions = {
     apiKey,
     ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
@@ -154,10 +134,22 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
     ...(options.retries !== undefined && { retries: options.retries }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
   }
+  const ownsAccount =
+    options.ownsAccount ??
+    ((accountId: string, owner: ConnectSessionOwner, request: Request) =>
+      ownsAccountThroughApi(accountId, owner.originOwnerId, { ...upstream, signal: request.signal }))
 
   return async (request) => {
     if (request.method !== 'POST') {
       return fail(405, 'method_not_allowed', `use POST, not ${request.method}`, { headers: { Allow: 'POST' } })
+    }
+    const crossOrigin = crossOriginRefusal(request, trustedOrigins)
+    if (crossOrigin) {
+      return fail(
+        403,
+        'cross_origin',
+        `cross-site request refused: ${crossOrigin} — call this route from your own pages, or list the calling page's origin in trustedOrigins`,
+      )
     }
     if (!isJson(request.headers.get('content-type'))) {
       return fail(415, 'unsupported_media_type', 'send the session options as JSON with Content-Type: application/json')
@@ -170,7 +162,8 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
       onError(error, request)
       return fail(500, 'internal_error', 'could not tell who is asking — see the server logs')
     }
-    if (owner === null) return fail(401, 'unauthorized', 'sign in first: no owner for this request')
+    // `undefined` too: a forgotten return must not mint a session.
+    if (owner === null || owner === undefined) return fail(401, 'unauthorized', 'sign in first: no owner for this request')
 
     let text: string
     try {
@@ -186,32 +179,36 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
       return fail(400, 'invalid_json', 'the request body is not valid JSON — post the session options as a JSON object')
     }
 
+    const refused = policy.refuseFields(input)
+    if (refused) return fail(400, refused.code, refused.message, { issues: refused.issues })
     let requested: NormalizedConnectSessionOptions
     try {
       requested = parseConnectSessionOptions(withoutOwner(input))
     } catch (error) {
       if (isConnectHubError(error) && error.code === 'invalid_session') {
-        return fail(400, 'invalid_session', error.message.replace(/^react-connect-hub: /, ''), { issues: error.issues ?? [] })
+        return fail(400, 'invalid_session', error.detail, { issues: error.issues ?? [] })
       }
       throw error
     }
+    const applied = policy.apply(requested)
+    if ('refusal' in applied) return fail(400, applied.refusal.code, applied.refusal.message, { issues: applied.refusal.issues })
 
     try {
-      const created = await createConnectSession(
-        { ...defaults, ...requested, ...pickOwner(owner) },
-        { ...upstream, signal: request.signal },
-      )
+      // Checked before anything reaches the session API: only the owner from resolveOwner can be invalid here.
+      const session = parseConnectSessionCreate({ ...applied.session, ...pickOwner(owner) })
+      if (session.accountId !== undefined && (await ownsAccount(session.accountId, pickOwner(owner), request)) !== true) {
+        // One answer for another owner's account and for none at all: the route tells nobody which ids exist.
+        return fail(
+          403,
+          'account_not_allowed',
+          'this account cannot be opened for you — edit one of your own accounts, or connect a new one',
+        )
+      }
+      const created = await createConnectSession(session, { ...upstream, signal: request.signal })
       return json(200, { token: created.token, expiresAt: created.expiresAt })
     } catch (error) {
       if (!request.signal.aborted) onError(error, request)
-      if (isConnectHubError(error) && (error.code === 'api_error' || error.code === 'network_error')) {
-        const status = error.status === undefined ? '' : ` (it answered ${error.status})`
-        // A rejected key is the server's setup, not a passing fault: say so rather than "try again".
-        const advice = error.status === 401 || error.status === 403 ? 'check the API key on the server' : 'try again later'
-        return fail(502, 'upstream_error', `the session API could not create a connect session${status} — ${advice}`)
-      }
-      // Only the owner from resolveOwner can be invalid here: the browser's options were checked above.
-      return fail(500, 'internal_error', 'could not create a connect session — see the server logs')
+      return serverFailure(error)
     }
   }
 }

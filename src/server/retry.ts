@@ -1,3 +1,6 @@
+/** The longest delay `setTimeout` can hold: Node fires longer ones at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
 /** Statuses worth another attempt: the request timed out, was rate-limited, or the service failed. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599)
@@ -29,10 +32,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer)
       reject(signal?.reason)
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }

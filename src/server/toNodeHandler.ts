@@ -4,10 +4,33 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 /** A `node:http` request listener that also works as Express middleware (errors go to `next` when given). */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
 
-function requestUrl(req: IncomingMessage): string {
-  const scheme = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'
+/** Options of `toNodeHandler`. */
+export interface NodeHandlerOptions {
+  /**
+   * Read the scheme and host the browser used from `X-Forwarded-Proto` and `X-Forwarded-Host` (their first values), as
+   * set by a reverse proxy in front of this server. Turn it on only behind a proxy that sets (or strips) both: otherwise
+   * a client could claim any origin. Without it, the request's URL is built from the socket (TLS or not) and `Host`.
+   * @default false
+   */
+  trustProxy?: boolean
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined
+
+/**
+ * The URL the browser asked for: its origin is what same-origin checks (`Origin`, `Sec-Fetch-Site`) compare against, so
+ * it comes from the socket and `Host` (`:authority` over HTTP/2), or from `X-Forwarded-*` only when trusted.
+ */
+function requestUrl(req: IncomingMessage, trustProxy: boolean): string {
+  let scheme = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'
+  let host = first(req.headers.host) ?? first(req.headers[':authority'])
+  if (trustProxy) {
+    const proto = first(req.headers['x-forwarded-proto'])?.toLowerCase()
+    if (proto === 'http' || proto === 'https') scheme = proto
+    host = first(req.headers['x-forwarded-host']) ?? host
+  }
   try {
-    return new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`).href
+    return new URL(req.url ?? '/', `${scheme}://${host ?? 'localhost'}`).href
   } catch {
     return new URL(req.url ?? '/', `${scheme}://localhost`).href
   }
@@ -59,7 +82,7 @@ function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   })
 }
 
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+function toRequest(req: IncomingMessage, signal: AbortSignal, trustProxy: boolean): Request {
   const method = req.method ?? 'GET'
   const init: RequestInit & { duplex?: 'half' } = { method, headers: requestHeaders(req), signal }
   if (method !== 'GET' && method !== 'HEAD') {
@@ -73,7 +96,7 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
       init.duplex = 'half'
     }
   }
-  return new Request(requestUrl(req), init)
+  return new Request(requestUrl(req, trustProxy), init)
 }
 
 async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -105,16 +128,18 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
  * Mounts a Web-style handler (`(request: Request) => Promise<Response>`, e.g. from `createConnectSessionHandler`)
  * in a `node:http` server or in Express: `http.createServer(toNodeHandler(handler))`,
  * `app.post('/api/connect-session', toNodeHandler(handler))`. The body is streamed, not buffered; the `Request`'s
- * `signal` aborts when the client goes away.
+ * `signal` aborts when the client goes away. The `Request`'s URL carries the origin the browser used (see `trustProxy`), so
+ * the handler's same-origin check passes for your own pages.
  */
-export function toNodeHandler(handler: (request: Request) => Response | Promise<Response>): NodeHandler {
+export function toNodeHandler(handler: (request: Request) => Response | Promise<Response>, options: NodeHandlerOptions = {}): NodeHandler {
+  const trustProxy = options.trustProxy ?? false
   return (req, res, next) => {
     const controller = new AbortController()
     res.once('close', () => {
       if (!res.writableFinished) controller.abort(new DOMException('the client closed the connection', 'AbortError'))
     })
     Promise.resolve()
-      .then(() => handler(toRequest(req, controller.signal)))
+      .then(() => handler(toRequest(req, controller.signal, trustProxy)))
       .then((response) => writeResponse(response, req, res))
       .catch((error: unknown) => {
         if (next) return next(error)

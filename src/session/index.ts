@@ -1,7 +1,7 @@
 export type { ConnectHubErrorCode, ConnectHubIssue } from '../errors.ts'
 export { ConnectHubError, isConnectHubError } from '../errors.ts'
 export { ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
-export { SESSION_FIELDS, WIRE_NAMES } from './fields.ts'
+export { DEFAULT_EXPIRES_IN, SESSION_FIELDS } from './fields.ts'
 export type { JsonObject, JsonValue } from './metadata.ts'
 export { METADATA_MAX_BYTES } from './metadata.ts'
 export {
@@ -20,3 +20,4 @@ export type {
   NormalizedConnectSessionOptions,
 } from './schema.ts'
 export { connectSessionCreateSchema, connectSessionOptionsSchema } from './schema.ts'
+export { WIRE_NAMES } from './wire.ts'

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../json.ts'
 import { kindOf } from './kind.ts'
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
@@ -11,12 +12,6 @@ const MAX_DEPTH = 32
 export interface MetadataProblem {
   path: (string | number)[]
   message: string
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
 }
 
 const JSON_KINDS = 'use strings, numbers, booleans, null, arrays and plain objects'

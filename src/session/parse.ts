@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini'
 import { ConnectHubError, type ConnectHubIssue } from '../errors.ts'
-import { SESSION_FIELDS, WIRE_NAMES } from './fields.ts'
+import { SESSION_FIELDS } from './fields.ts'
 import {
   type ConnectSessionRequest,
   connectSessionCreateSchema,
@@ -9,6 +9,7 @@ import {
   type NormalizedConnectSessionOptions,
 } from './schema.ts'
 import { didYouMean } from './suggest.ts'
+import { WIRE_NAMES } from './wire.ts'
 
 type ZodIssue = { code: string; path: PropertyKey[]; message: string; keys?: string[] }
 

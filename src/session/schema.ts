@@ -1,9 +1,9 @@
 import * as z from 'zod/mini'
 import { ACCOUNT_TYPE_ALIASES, ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
-import type { WIRE_NAMES } from './fields.ts'
 import { kindOf } from './kind.ts'
 import { type JsonObject, metadataProblem } from './metadata.ts'
 import { didYouMean } from './suggest.ts'
+import type { WIRE_NAMES } from './wire.ts'
 
 type Issue = { input?: unknown }
 

@@ -12,7 +12,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The candidate a typo most likely meant, if any is close enough to be worth naming. */
-export function closest(input: string, candidates: readonly string[]): string | undefined {
+function closest(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase()
   let best: string | undefined
   let bestDistance = Math.max(2, Math.floor(needle.length / 3)) + 1

@@ -1,3 +1,5 @@
+import { HUB_TOKEN_HEADER } from '../protocol/hubApi.ts'
+
 /** What a check of the session token found. */
 export type TokenCheck = 'valid' | 'expired' | 'unknown'
 
@@ -7,7 +9,7 @@ export const CHECK_AFTER_IDLE_MS = 30_000
 /** Asks the hub API whether `token` is still accepted: `GET {baseUrl}/hub/settings`, as the hub itself does. */
 export async function checkToken(baseUrl: string, token: string): Promise<TokenCheck> {
   try {
-    const response = await fetch(`${baseUrl}/hub/settings`, { headers: { 'x-hub-session-token': token }, cache: 'no-store' })
+    const response = await fetch(`${baseUrl}/hub/settings`, { headers: { [HUB_TOKEN_HEADER]: token }, cache: 'no-store' })
     await response.body?.cancel()
     return response.status === 401 || response.status === 403 ? 'expired' : response.ok ? 'valid' : 'unknown'
   } catch {

@@ -17,7 +17,8 @@ export interface StackOneHubOptions {
    */
   baseUrl?: string | undefined
   /**
-   * StackOne's dashboard, where OAuth providers redirect back to (`{appUrl}/embedded/accounts/callback`).
+   * StackOne's dashboard, where OAuth providers redirect back to (`{appUrl}/embedded/accounts/callback`). For local
+   * development, `startDevHub().appUrl` (or `appUrl` from `virtual:connect-hub-dev`): the dev API serves that page.
    * @default 'https://app.stackone.com'
    */
   appUrl?: string | undefined
@@ -62,7 +63,7 @@ type StackOneHubComponent = ComponentType<StackOneHubProps>
 const DEFAULT_BASE_URL = 'https://api.stackone.com'
 
 /** The command that installs StackOne's hub and the peers it needs. */
-export const STACKONE_INSTALL = 'npm install @stackone/hub react-hook-form@7.60.0 @hookform/resolvers zod'
+export const STACKONE_INSTALL = 'npm install @stackone/hub react-hook-form@7.60.0 @hookform/resolvers zod@^4'
 
 let loading: Promise<StackOneHubComponent> | undefined
 

@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { ConnectButton, type ConnectHubOptions, type GetToken, useConnectHub } from '../../src/index.ts'
-import { frames, guardEachTest, hubOrigin, hubUrl, recorder } from './harness.ts'
+import { frames, guardEachTest, hubOrigin, hubUrl, openDialog, recorder } from './harness.ts'
 
 const guard = guardEachTest()
 let failOnce = 0
@@ -99,13 +99,15 @@ describe('given a ConnectButton and a hub on another origin', () => {
     document.body.style.overflow = ''
   })
 
-  it('when the hub reports an error → onError with hub_error, an alert with Retry inside the dialog', async () => {
+  it('when the hub reports an error → onError with hub_error and its message, an alert in plain words with Retry inside the dialog', async () => {
     const t = setup()
     render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('error')} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button'))
     const alert = await screen.findByRole('alert')
-    expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'hub_error' }))
-    expect(alert).toHaveTextContent('The hub broke')
+    expect(t.callbacks.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'hub_error', message: expect.stringContaining('The hub broke') }),
+    )
+    await waitFor(() => expect(alert).toHaveTextContent('The connection service ran into a problem. Please try again.'))
     expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus()
     expect(screen.getByRole('button', { name: 'Connect' })).toHaveAttribute('data-state', 'error')
     await userEvent.click(screen.getByRole('button', { name: 'Close' }))
@@ -114,10 +116,14 @@ describe('given a ConnectButton and a hub on another origin', () => {
 
   it('when the hub never says ready → hub_unavailable, and Retry loads it again', async () => {
     const t = setup()
-    render(<ConnectButton getToken={t.getToken} hubUrl={hubUrl('none', `&fail-once=${++failOnce}`)} hubTimeout={400} {...t.callbacks} />)
+    // The first load is a page that never says ready; only it must hit the short limit. The hub that Retry
+    // loads gets the default limit, read (like every option) from the latest render when it starts.
+    const url = hubUrl('none', `&fail-once=${++failOnce}`)
+    const { rerender } = render(<ConnectButton getToken={t.getToken} hubUrl={url} hubTimeout={200} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button'))
     await screen.findByRole('alert')
     expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'hub_unavailable' }))
+    rerender(<ConnectButton getToken={t.getToken} hubUrl={url} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
     await waitFor(() => expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open'))
@@ -317,5 +323,149 @@ describe('given callbacks that throw', () => {
     expect(consoleError).toHaveBeenCalledTimes(1)
     expect(consoleError.mock.calls[0]?.[0]).toBe('react-connect-hub: onSuccess threw')
     consoleError.mockClear()
+  })
+})
+
+describe('given the rule that a token serves one user and one open (StrictMode)', () => {
+  /** A getToken bound to one organisation, as an org switcher would create; tokens name their owner. */
+  const tokensFor = (org: string) => {
+    let issued = 0
+    return vi.fn<GetToken>(async () => `tok_${org}_${++issued}_${'x'.repeat(24)}`)
+  }
+  const initToken = (t: ReturnType<typeof setup>, index: number) =>
+    (t.hubEvent('init')[index]?.data as { token?: string } | undefined)?.token
+  const strict = (props: Partial<ConnectHubOptions> & Pick<ConnectHubOptions, 'getToken'>) => (
+    <StrictMode>
+      <ConnectButton hubUrl={hubUrl()} {...props} />
+    </StrictMode>
+  )
+
+  it('when the same button is re-rendered with a getToken bound to another org after a prefetch → the click uses the new owner’s getToken and token', async () => {
+    const t = setup()
+    const alice = tokensFor('alice')
+    const bob = tokensFor('bob')
+    const { rerender } = render(strict({ getToken: alice, ...t.callbacks }))
+    await userEvent.hover(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    expect(initToken(t, 0)).toMatch(/^tok_alice_1_/)
+
+    rerender(strict({ getToken: bob, ...t.callbacks }))
+    expect(frames()).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(2))
+    expect(initToken(t, 1)).toMatch(/^tok_bob_1_/)
+    expect(alice).toHaveBeenCalledTimes(1)
+    expect(bob).toHaveBeenCalledTimes(1)
+    await closeDialog()
+  })
+
+  it('when identity changes (one getToken that reads the current org) → the prefetched token is dropped and the click fetches the new owner’s', async () => {
+    const t = setup()
+    const current = { org: 'alice' }
+    const byOrg = { alice: tokensFor('alice'), bob: tokensFor('bob') }
+    const getToken = vi.fn<GetToken>((session, context) => byOrg[current.org as 'alice' | 'bob'](session, context))
+    const { rerender } = render(strict({ getToken, identity: 'alice', ...t.callbacks }))
+    await userEvent.hover(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    expect(initToken(t, 0)).toMatch(/^tok_alice_1_/)
+
+    current.org = 'bob'
+    rerender(strict({ getToken, identity: 'bob', ...t.callbacks }))
+    expect(frames()).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(2))
+    expect(initToken(t, 1)).toMatch(/^tok_bob_1_/)
+    expect(getToken).toHaveBeenCalledTimes(2)
+    await closeDialog()
+  })
+
+  it('when identity changes while the hub is on screen → the hub closes as a cancel, and the next open asks the new owner', async () => {
+    const t = setup()
+    const getToken = tokensFor('alice')
+    const { rerender } = render(strict({ getToken, identity: 'alice', prefetch: 'none', ...t.callbacks }))
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    const bob = tokensFor('bob')
+    rerender(strict({ getToken: bob, identity: 'bob', prefetch: 'none', ...t.callbacks }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(t.calls).toEqual(['cancel', 'close'])
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(2))
+    expect(initToken(t, 1)).toMatch(/^tok_bob_1_/)
+    await closeDialog()
+  })
+
+  it('when identity is given and getToken is an inline function re-created on every render → a prefetch survives re-renders and the click uses it', async () => {
+    const t = setup()
+    const { rerender } = render(strict({ getToken: (...args) => t.getToken(...args), identity: 'alice', ...t.callbacks }))
+    await userEvent.hover(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    const frame = frames()[0]
+    rerender(strict({ getToken: (...args) => t.getToken(...args), identity: 'alice', ...t.callbacks }))
+    await userEvent.click(screen.getByRole('button'))
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open')
+    expect(frames()[0]).toBe(frame)
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    await closeDialog()
+  })
+
+  it('when getToken is an inline function and the host re-renders while the hub is open → one token for that open', async () => {
+    const t = setup()
+    const { rerender } = render(strict({ getToken: (...args) => t.getToken(...args), prefetch: 'none', ...t.callbacks }))
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    for (let i = 0; i < 3; i++) rerender(strict({ getToken: (...args) => t.getToken(...args), prefetch: 'none', ...t.callbacks }))
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open')
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    await closeDialog()
+  })
+
+  it('when the hub reports success → the next open requests a new token', async () => {
+    const t = setup()
+    render(strict({ getToken: t.getToken, hubUrl: hubUrl('success'), prefetch: 'none', ...t.callbacks }))
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.calls).toEqual(['success', 'close']))
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.calls).toEqual(['success', 'close', 'success', 'close']))
+    expect(t.getToken).toHaveBeenCalledTimes(2)
+    expect(initToken(t, 0)).toMatch(/^tok_1_/)
+    expect(initToken(t, 1)).toMatch(/^tok_2_/)
+  })
+
+  it('when the hub is closed and opened again → the reopen requests a new token', async () => {
+    const t = setup()
+    render(strict({ getToken: t.getToken, ...t.callbacks }))
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await closeDialog()
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(2))
+    expect(t.getToken).toHaveBeenCalledTimes(2)
+    expect(initToken(t, 1)).toMatch(/^tok_2_/)
+    await closeDialog()
+  })
+
+  it('when prefetched → the click uses the prefetched token once, and the open after it asks again', async () => {
+    const t = setup()
+    render(strict({ getToken: t.getToken, ...t.callbacks }))
+    await userEvent.hover(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    await userEvent.click(screen.getByRole('button'))
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open')
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    await closeDialog()
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(2))
+    expect(t.getToken).toHaveBeenCalledTimes(2)
+    expect(initToken(t, 0)).toMatch(/^tok_1_/)
+    expect(initToken(t, 1)).toMatch(/^tok_2_/)
+    await closeDialog()
   })
 })

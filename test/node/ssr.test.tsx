@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises'
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { importOnServer } from './importOnServer.ts'
 
 // The built package, as a Next.js or Remix server would import it: no window, no document.
 const entry = '../../dist/index.js'
 
 describe('given the built root entry on a server', () => {
-  it('when imported → nothing touches window or document', async () => {
-    expect(typeof globalThis.window).toBe('undefined')
+  it('when imported → nothing touches window, document or navigator', async () => {
+    expect(await importOnServer('index')).toEqual(expect.arrayContaining(['ConnectButton', 'useConnectHub']))
     const library = await import(entry)
     expect(typeof library.ConnectButton).toBe('object')
     expect(typeof library.useConnectHub).toBe('function')

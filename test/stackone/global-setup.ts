@@ -8,8 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /**
      * The tests' backend. `POST /setup` starts the dev session API for the calling page's origin (the browser
-     * server's port is only known once the tests run) and answers `{ apiUrl }`; then `POST /token`, `POST /expire`,
-     * `POST /seed`, `GET /accounts`, `POST /secrets`, `POST /reset`.
+     * server's port is only known once the tests run) and answers `{ apiUrl, appUrl, providerUrl }`; then `POST /token`,
+     * `POST /expire`, `POST /seed` (`{ provider? }`), `GET /accounts`, `POST /secrets`, `POST /coop` (`{ coop }`), `POST /reset`.
      */
     stackOneBackendUrl: string
   }
@@ -45,7 +45,8 @@ export default async function setup(project: TestProject) {
         const origin = request.headers.origin
         if (!origin) throw new Error('POST /setup from the test page, so that its origin is known')
         starting ??= startDevHub({ apiPort: 0, hubPort: 0, corsOrigins: [origin] }).then((started) => (dev = started))
-        send(200, { apiUrl: (await starting).apiUrl })
+        const { apiUrl, appUrl, providerUrl } = await starting
+        send(200, { apiUrl, appUrl, providerUrl })
         return
       }
       if (!dev) throw new Error('POST /setup first')
@@ -60,15 +61,23 @@ export default async function setup(project: TestProject) {
         const { token } = await body(request)
         send(200, { expired: dev.store.sessions.delete(String(token)) })
       } else if (path === '/seed' && request.method === 'POST') {
-        const account = dev.store.addAccount({
-          provider: 'bamboohr',
-          providerName: 'BambooHR',
-          ...OWNER,
-          type: 'production',
-          setupInformation: { subdomain: 'acme' },
-          secrets: { api_key: 'bamboo-secret-1' },
-        })
+        const { provider } = await body(request)
+        const account = dev.store.addAccount(
+          provider === 'hubspot'
+            ? { provider, providerName: 'HubSpot', ...OWNER, type: 'production', setupInformation: {}, secrets: { access_token: 'old' } }
+            : {
+                provider: 'bamboohr',
+                providerName: 'BambooHR',
+                ...OWNER,
+                type: 'production',
+                setupInformation: { subdomain: 'acme' },
+                secrets: { api_key: 'bamboo-secret-1' },
+              },
+        )
         send(200, { id: account.id })
+      } else if (path === '/coop' && request.method === 'POST') {
+        dev.oauth.coop = (await body(request)).coop === true
+        send(200, { coop: dev.oauth.coop })
       } else if (path === '/accounts' && request.method === 'GET') {
         const answer = await fetch(`${dev.apiUrl}/accounts`, { headers: { authorization: auth } })
         send(answer.status, await answer.json())
@@ -77,6 +86,7 @@ export default async function setup(project: TestProject) {
         send(200, dev.store.accounts.get(String(id))?.secrets ?? null)
       } else if (path === '/reset' && request.method === 'POST') {
         dev.store.reset()
+        dev.oauth.coop = false
         send(200, {})
       } else {
         send(404, { error: 'not found' })

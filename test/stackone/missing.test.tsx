@@ -14,12 +14,14 @@ describe('given stackOneHub() when @stackone/hub cannot be loaded', () => {
     render(<ConnectButton hub={stackOneHub()} getToken={getToken} onError={onError} />)
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
 
-    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
+    // The third file in this page: its import of the mocked module can take longer than waitFor's default second.
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1), { timeout: 5000 })
     const error = onError.mock.calls[0]?.[0]
     expect(error).toMatchObject({ code: 'hub_unavailable' })
     expect(error?.message).toBe(`react-connect-hub: @stackone/hub could not be loaded — install it and its peers: ${STACKONE_INSTALL}`)
     expect(STACKONE_INSTALL).toContain('@stackone/hub')
-    expect(getToken).toHaveBeenCalledTimes(1)
+    // The token is still requested, in parallel: its code loads when the button mounts, maybe after this failure.
+    await vi.waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
     await expect.element(page.getByRole('button', { name: 'Retry' })).toBeVisible()
     await userEvent.click(screen.getByRole('button', { name: 'Close' }))
   })

@@ -3,14 +3,17 @@ import type {
   Category,
   ConnectHubError,
   ConnectHubErrorCode,
-  ConnectSessionCreate,
   ConnectSessionOptions,
-  ConnectSessionRequest,
   JsonObject,
-  NormalizedConnectSessionCreate,
   NormalizedConnectSessionOptions,
 } from '../../src/index'
-import { parseConnectSessionOptions, toConnectSessionRequest } from '../../src/session/index.ts'
+import {
+  type ConnectSessionCreate,
+  type ConnectSessionRequest,
+  type NormalizedConnectSessionCreate,
+  parseConnectSessionOptions,
+  toConnectSessionRequest,
+} from '../../src/session/index.ts'
 
 type WireCategory =
   | 'ats'
@@ -109,6 +112,7 @@ describe('given the public session types', () => {
       | 'invalid_token'
       | 'token_expired'
       | 'hub_unavailable'
+      | 'unsupported_environment'
       | 'hub_error'
       | 'api_error'
       | 'network_error'

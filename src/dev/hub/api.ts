@@ -1,3 +1,4 @@
+import { HUB_TOKEN_HEADER } from '../../protocol/hubApi.ts'
 /** What the hub page knows about its session: the API's word, never the host's. */
 export interface HubSettings {
   existing_account_id: string | null
@@ -17,6 +18,8 @@ export interface Integration {
   name: string
   type: string
   categories: string[]
+  /** `oauth2`: connected in the provider's own window; `credentials`: with the hub's form. */
+  auth: 'oauth2' | 'credentials'
   initials: string
   color: string
   active: boolean
@@ -48,6 +51,19 @@ export interface HubAccount {
   secrets: Record<string, string>
 }
 
+/** Where a connection attempt stands: the hub learns the outcome of the provider's window only from this. */
+export type AttemptStatus = 'pending' | 'authorised' | 'denied' | 'cancelled' | 'expired'
+
+export interface Attempt {
+  id: string
+  status: AttemptStatus
+  /** The provider window's URL: it carries the attempt's id, never the session token. */
+  url: string
+  mode: 'create' | 'edit'
+  account: { id: string; provider: string } | null
+  error: { code: string; description: string } | null
+}
+
 export interface Issue {
   path: (string | number)[]
   message: string
@@ -68,11 +84,17 @@ export class ApiError extends Error {
 
 /** The hub endpoints, with the current session token read at call time (it changes after `token_expired`). */
 export function createApi(apiUrl: string, token: () => string) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: { signal?: AbortSignal; keepalive?: boolean } = {},
+  ): Promise<T> {
     const response = await fetch(new URL(path, apiUrl), {
       method,
-      headers: { 'content-type': 'application/json', 'x-hub-session-token': token() },
+      headers: { 'content-type': 'application/json', [HUB_TOKEN_HEADER]: token() },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...init,
     })
     if (response.status === 401) throw new TokenExpired('the session token expired')
     const data = (await response.json().catch(() => ({}))) as { message?: string; issues?: Issue[] }
@@ -91,10 +113,21 @@ export function createApi(apiUrl: string, token: () => string) {
         integration_id: integrationId,
         credentials,
       }),
+    createAttempt: (integrationId: string) => call<Attempt>('POST', '/hub/oauth_attempts', { integration_id: integrationId }),
+    /** Long polling: the API answers once the attempt leaves `pending`, or after `waitSeconds`. */
+    attempt: (id: string, waitSeconds: number, signal: AbortSignal) =>
+      call<Attempt>('GET', `/hub/oauth_attempts/${encodeURIComponent(id)}?wait=${waitSeconds}`, undefined, { signal }),
+    /** `keepalive`: also sent when the hub is going away (closed, unloaded). */
+    cancelAttempt: (id: string) => call<Attempt>('DELETE', `/hub/oauth_attempts/${encodeURIComponent(id)}`, undefined, { keepalive: true }),
   }
 }
 
 export type HubApi = ReturnType<typeof createApi>
+
+/** The guide of a connector's configured authentication. */
+export function guideOf(connector: Connector): string {
+  return connector.config.authentication[connector.authentication_config_key]?.[connector.environment]?.guide?.description ?? ''
+}
 
 /** The fields of a connector's configured authentication. */
 export function fieldsOf(connector: Connector): Field[] {

@@ -1,19 +1,22 @@
-import { ApiError, type Connector, createApi, fieldsOf, type HubSettings, type Integration, TokenExpired } from './api.ts'
+import { errorDetail } from '../../errors.ts'
+import { ApiError, type Connector, createApi, fieldsOf, guideOf, type HubSettings, type Integration, TokenExpired } from './api.ts'
 import { connectToHost, type Host } from './host.ts'
-import { announce, type FormHandle, showCatalog, showForm, showMessage } from './screens.ts'
+import { startOAuthFlow } from './oauth.ts'
+import { announce, type FormHandle, showCatalog, showForm, showMessage, showMode } from './screens.ts'
 
+/** What the server tells the page: the API, and the requested host origin only if it is allowed (else `null`). */
 interface Config {
   apiUrl: string
-  allowedOrigins: string[]
+  origin: string | null
 }
 
 function readConfig(): Config {
   const raw = document.querySelector<HTMLMetaElement>('meta[name="connect-hub-config"]')?.content ?? ''
   try {
     const config = JSON.parse(raw) as Partial<Config>
-    return { apiUrl: String(config.apiUrl), allowedOrigins: Array.isArray(config.allowedOrigins) ? config.allowedOrigins.map(String) : [] }
+    return { apiUrl: String(config.apiUrl), origin: typeof config.origin === 'string' ? config.origin : null }
   } catch {
-    return { apiUrl: 'http://127.0.0.1:5175', allowedOrigins: [] }
+    return { apiUrl: 'http://127.0.0.1:5175', origin: null }
   }
 }
 
@@ -33,9 +36,10 @@ function start(): void {
     refuse('Unsupported host', 'This hub speaks protocol version 1: load it as hubUrl?v=1&origin=<your origin>&display=modal|inline.')
     return
   }
-  // The allow-list check comes before any message: a hub must never talk to an origin it was not told about.
-  if (!config.allowedOrigins.includes(origin)) {
-    refuse('This page may not open the hub', `${origin || 'An unknown origin'} is not allowed to use this hub. Add it to allowedOrigins.`)
+  // The allow-list check comes before any message: a hub must never talk to an origin it was not told about. The
+  // refusal does not repeat the origin: it came from the URL, so anyone could put words in it.
+  if (origin === '' || config.origin !== origin) {
+    refuse('This page may not open the hub', "This page's origin is not allowed to use this hub. Add it to allowedOrigins.")
     return
   }
   if (window.parent === window) {
@@ -46,6 +50,7 @@ function start(): void {
   let token = ''
   let pending: (() => Promise<void>) | undefined
   let loaded = false
+  let oauth: { abandon(): void } | undefined
   const api = createApi(config.apiUrl, () => token)
   const host: Host = connectToHost(origin, (message) => {
     if (message.type === 'init' && !loaded) {
@@ -57,10 +62,17 @@ function start(): void {
       const retry = pending
       pending = undefined
       if (retry) void run(retry)
+    } else if (message.type === 'close') {
+      oauth?.abandon()
     }
   })
+  // The frame is removed without a word when the launcher closes: an open provider window must not connect anyway.
+  window.addEventListener('pagehide', () => oauth?.abandon())
 
-  const cancel = () => host.post('cancel', {})
+  const cancel = () => {
+    oauth?.abandon()
+    host.post('cancel', {})
+  }
   document.getElementById('cancel')?.addEventListener('click', cancel)
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') cancel()
@@ -97,6 +109,7 @@ function start(): void {
     integrations = connectors.integrations.filter((integration) => integration.active)
     document.getElementById('badge')?.toggleAttribute('hidden', settings.session.type !== 'test')
     const accountId = settings.session.account_id
+    showMode(accountId ? 'edit' : 'create')
     if (accountId) return edit(accountId)
     const only = settings.session.provider
       ? integrations.find((integration) => integration.provider === settings.session.provider)
@@ -106,16 +119,33 @@ function start(): void {
     showCatalog(integrations, (integration) => void run(() => open(integration, true)))
   }
 
+  function connectByOAuth(integration: Integration, connector: Connector, mode: 'create' | 'edit', onBack?: () => void) {
+    oauth = startOAuthFlow({
+      api,
+      integration,
+      mode,
+      guide: guideOf(connector),
+      run,
+      onBack,
+      onSuccess: (account, reported) => succeed(integration, account, reported),
+    })
+  }
+
   async function open(integration: Integration, fromCatalog: boolean): Promise<void> {
     const connector: Connector = await api.connector(integration.integration_id)
+    const back = () => {
+      oauth?.abandon()
+      showCatalog(integrations, (next) => void run(() => open(next, true)))
+    }
+    if (integration.auth === 'oauth2') return connectByOAuth(integration, connector, 'create', fromCatalog ? back : undefined)
     showForm({
       integration,
       fields: fieldsOf(connector),
-      guide: connector.config.authentication[connector.authentication_config_key]?.[connector.environment]?.guide?.description ?? '',
+      guide: guideOf(connector),
       mode: 'create',
       values: {},
       storedSecrets: new Set(),
-      ...(fromCatalog ? { onBack: () => showCatalog(integrations, (next) => void run(() => open(next, true))) } : {}),
+      ...(fromCatalog ? { onBack: back } : {}),
       onSubmit: (values, form) => void submit(form, () => api.createAccount(integration.integration_id, values), integration, 'create'),
     })
   }
@@ -125,6 +155,7 @@ function start(): void {
     const integration = integrations.find((candidate) => candidate.provider === account.provider)
     if (!integration) return fail('unknown_provider', `The account's provider ${account.provider} is not available.`)
     const connector = await api.connector(account.integrationId)
+    if (integration.auth === 'oauth2') return connectByOAuth(integration, connector, 'edit')
     showForm({
       integration,
       fields: fieldsOf(connector),
@@ -148,20 +179,20 @@ function start(): void {
     const attempt = async () => {
       form.busy(true)
       try {
-        const account = await save()
-        host.post('success', { account: { id: account.id, provider: account.provider }, mode })
-        showMessage(
-          'success',
-          mode === 'edit' ? `${integration.name} updated` : `${integration.name} connected`,
-          'You can close this window.',
-        )
+        succeed(integration, await save(), mode)
       } catch (error) {
         form.busy(false)
-        if (error instanceof ApiError && error.status === 400) form.issues(error.issues, error.message.replace(/^react-connect-hub: /, ''))
+        if (error instanceof ApiError && error.status === 400) form.issues(error.issues, errorDetail(error.message))
         else throw error
       }
     }
     await run(attempt)
+  }
+
+  function succeed(integration: Integration, account: { id: string; provider: string }, mode: 'create' | 'edit') {
+    host.post('success', { account: { id: account.id, provider: account.provider }, mode })
+    const done = integration.auth === 'oauth2' ? (mode === 'edit' ? 'reconnected' : 'connected') : mode === 'edit' ? 'updated' : 'connected'
+    showMessage('success', `${integration.name} ${done}`, 'You can close this window.')
   }
 
   if (display === 'inline') {

@@ -9,17 +9,30 @@ export function announce(text: string): void {
   status().textContent = text
 }
 
+/** Screens with a Cancel of their own (it cancels the provider window, not the hub): the header's is hidden meanwhile. */
+const OWN_CANCEL = new Set(['oauth-waiting', 'oauth-blocked'])
+
 /** Replaces the current screen; focus moves to `focus` (or the heading) so keyboard users land in the new content. */
 export function show(state: string, content: (Node | null)[], focus?: HTMLElement): void {
   document.getElementById('hub')?.setAttribute('data-state', state)
+  const cancel = document.getElementById('cancel')
+  if (cancel && state !== 'refused') cancel.hidden = OWN_CANCEL.has(state)
   screen().replaceChildren(...content.filter((node): node is Node => node !== null))
   const target = focus ?? screen().querySelector<HTMLElement>('h1')
   target?.focus()
 }
 
-const heading = (text: string) => h('h1', { tabindex: -1 }, text)
+export const heading = (text: string) => h('h1', { tabindex: -1 }, text)
 
-function tile(integration: Pick<Integration, 'initials' | 'color'>) {
+/** How a provider connects, as a small label: in the catalog and on its screen. */
+export const authBadge = (auth: Integration['auth']) =>
+  h(
+    'span',
+    { class: 'auth', 'data-auth': auth, title: auth === 'oauth2' ? 'Connects in the provider’s own window' : 'Connects with credentials' },
+    auth === 'oauth2' ? 'OAuth' : 'Credentials',
+  )
+
+export function tile(integration: Pick<Integration, 'initials' | 'color'>) {
   const element = h('span', { class: 'tile', 'aria-hidden': 'true' }, integration.initials)
   element.style.setProperty('--tile', integration.color)
   return element
@@ -34,10 +47,23 @@ export function showMessage(state: string, title: string, text: string, action?:
   announce(title)
 }
 
+/** The search's placeholder: names from this session's catalog only, never a provider the session filtered out. */
+function examples(integrations: Integration[]): string {
+  const names = integrations.slice(0, 2).map((integration) => integration.name)
+  return integrations.length > 2 ? `${names.join(', ')}…` : names.join(', ')
+}
+
+/** The header's breadcrumb and the document's title follow the session's mode. */
+export function showMode(mode: 'create' | 'edit'): void {
+  const crumb = document.getElementById('crumb')
+  if (crumb) crumb.textContent = mode === 'edit' ? 'Edit connection' : 'Connect'
+  document.title = mode === 'edit' ? 'Edit connection' : 'Connect an integration'
+}
+
 export function showCatalog(integrations: Integration[], onPick: (integration: Integration) => void): void {
   const list = h('ul', { class: 'catalog', 'aria-label': 'Integrations' })
   const empty = h('p', { class: 'muted', hidden: true })
-  const search = h('input', { id: 'search', type: 'search', autocomplete: 'off', placeholder: 'BambooHR, Slack…' })
+  const search = h('input', { id: 'search', type: 'search', autocomplete: 'off', placeholder: examples(integrations) })
   const render = () => {
     const query = search.value.trim().toLowerCase()
     const matching = integrations.filter(
@@ -55,6 +81,7 @@ export function showCatalog(integrations: Integration[], onPick: (integration: I
             tile(integration),
             h('span', { class: 'name' }, integration.name),
             h('span', { class: 'categories' }, integration.categories.join(' · ').toUpperCase()),
+            authBadge(integration.auth),
           ),
         ),
       ),
@@ -203,5 +230,15 @@ export function showForm(options: FormOptions): void {
     tile(integration),
     mode === 'edit' ? `Edit ${integration.name}` : `Connect ${integration.name}`,
   )
-  show(mode === 'edit' ? 'edit' : 'form', [title, options.guide ? h('p', { class: 'muted' }, options.guide) : null, form], controls[0])
+  const kind = h(
+    'p',
+    { class: 'auth-line' },
+    authBadge('credentials'),
+    ` ${integration.name} gives you these credentials; secrets are stored, never shown again.`,
+  )
+  show(
+    mode === 'edit' ? 'edit' : 'form',
+    [title, kind, options.guide ? h('p', { class: 'muted' }, options.guide) : null, form],
+    controls[0],
+  )
 }

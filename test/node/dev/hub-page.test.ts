@@ -144,6 +144,19 @@ describe('given a host on an allowed origin', () => {
     await expect.poll(() => frame.evaluate(() => document.activeElement?.id)).toBe('search')
   })
 
+  it('→ the search placeholder names only providers this session allows, and the breadcrumb says Connect', async () => {
+    const frame = await openHost()
+    await init(await createSession({ categories: ['crm'] }))
+    const search = frame.getByLabel('Search integrations')
+    await search.waitFor()
+    const listed = await frame.locator('.catalog button .name').allTextContents()
+    const named = ((await search.getAttribute('placeholder')) ?? '').replace(/…$/, '').split(', ')
+    expect(named.length).toBeGreaterThan(0)
+    for (const name of named) expect(listed).toContain(name)
+    expect(named).not.toContain('BambooHR')
+    expect(await frame.locator('#crumb').textContent()).toBe('Connect')
+  })
+
   it('→ connecting a provider by keyboard posts success with the new account, which GET /accounts lists', async () => {
     const frame = await openHost()
     await init(await createSession({ categories: ['ats'] }))
@@ -196,6 +209,8 @@ describe('given a host on an allowed origin', () => {
     const frame = await openHost()
     await init(await createSession({ account_id: account.id }))
     await frame.getByRole('heading', { name: 'Edit Jira' }).waitFor()
+    expect(await frame.locator('#crumb').textContent()).toBe('Edit connection')
+    expect(await frame.evaluate(() => document.title)).toBe('Edit connection')
     expect(await frame.getByLabel('Subdomain').inputValue()).toBe('acme')
     expect(await frame.getByLabel('Email').inputValue()).toBe('jane@acme.test')
     expect(await frame.getByLabel('API token').inputValue()).toBe('')
@@ -229,7 +244,7 @@ describe('given a host on an allowed origin', () => {
     const token = await createSession({ provider: 'xero' })
     await send(hostMessage('init', { token, session: {} }))
     await frame.getByRole('heading', { name: 'Connect Xero' }).waitFor()
-    await frame.getByLabel('Client ID').press('Escape')
+    await frame.getByRole('heading', { name: 'Connect Xero' }).press('Escape')
     await waitForMessage('cancel')
   })
 
@@ -252,21 +267,34 @@ describe('given a host on an allowed origin', () => {
 })
 
 describe('given a host on an origin that is not allowed', () => {
-  it('→ the hub refuses visibly and posts nothing', async () => {
-    const frame = await openHost({ at: rogue.origin })
-    await frame.getByRole('heading', { name: 'This page may not open the hub' }).waitFor()
+  /** Opens the host page at `at` with the hub in a frame, claiming `claimed`; resolves once the browser refused to frame it. */
+  async function openRefused(at: string, claimed: string) {
+    const refused = page.waitForEvent('console', (message) => message.text().includes('frame-ancestors'))
+    await page.goto(`${at}/?src=${encodeURIComponent(frameUrl(claimed))}`)
+    await refused
+  }
+
+  it('→ the browser refuses to frame the hub (frame-ancestors), so nothing is posted', async () => {
+    await openRefused(rogue.origin, rogue.origin)
     await flushMessages()
     expect(await received()).toEqual([])
   })
 
-  it('→ claiming an allowed origin gets it nothing either: ready goes to the claimed origin only', async () => {
-    const frame = await openHost({ at: rogue.origin, claimed: host.origin })
-    await frame.waitForFunction(() => document.getElementById('hub')?.dataset.state === 'starting')
+  it('→ claiming an allowed origin gets it nothing either: the frame is refused all the same', async () => {
+    await openRefused(rogue.origin, host.origin)
     await flushMessages()
     expect(await received()).toEqual([])
-    // A message from the wrong origin is not acted on.
+    // Even a well-formed init finds no hub to talk to.
     await send(hostMessage('init', { token: await createSession(), session: {} }))
     await flushMessages()
-    expect(await frame.getAttribute('#hub', 'data-state')).toBe('starting')
+    expect(await received()).toEqual([])
+  })
+
+  it('→ an allowed page claiming another origin gets a visible refusal that does not repeat it, and no message', async () => {
+    const frame = await openHost({ at: host.origin, claimed: 'http://evil.example' })
+    await frame.getByRole('heading', { name: 'This page may not open the hub' }).waitFor()
+    expect(await frame.locator('body').textContent()).not.toContain('evil.example')
+    await flushMessages()
+    expect(await received()).toEqual([])
   })
 })

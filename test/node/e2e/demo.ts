@@ -25,13 +25,15 @@ export interface Demo {
 }
 
 /**
- * Starts the demo as `npm run dev` does (its Vite config, the connectHubDev() plugin), on free ports. Each test file
- * gets its own dependency cache per engine, so files running side by side do not optimise into the same directory.
+ * Starts the demo as `npm run dev` does (its Vite config, the connectHubDev() plugin), on free ports, its pages sent
+ * with `headers`. Each test file gets its own dependency cache per engine, so files running side by side do not
+ * optimise into the same directory.
  */
-export async function startDemo(name: string, dev: ConnectHubDevOptions = {}): Promise<Demo> {
-  const config = await demoConfig({ hostPort: 0, dev: { hubPort: 0, apiPort: 0, ...dev } })
+export async function startDemo(name: string, dev: ConnectHubDevOptions = {}, headers: Record<string, string> = {}): Promise<Demo> {
+  const config = await demoConfig({ hostPort: 0, dev: { hubPort: 0, apiPort: 0, providerPort: 0, ...dev } })
   const server = await createServer({
     ...config,
+    server: { ...config.server, headers },
     logLevel: 'silent',
     clearScreen: false,
     cacheDir: fileURLToPath(new URL(`../../../node_modules/.vite/demo-e2e-${name}-${ENGINE}`, import.meta.url)),

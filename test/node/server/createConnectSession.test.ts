@@ -45,9 +45,11 @@ describe('createConnectSession', () => {
         originOwnerName: 'Acme Inc',
         categories: ['hris'],
         type: 'test',
-        authLinkUrl: 'https://app.stackone.com/connect?token=session-token-123',
+        authLinkUrl: 'https://app.stackone.com/connect',
       })
+      expect(result.authLinkUrl).toBe('https://app.stackone.com/connect?token=session-token-123')
       expect(result.session).not.toHaveProperty('token')
+      expect(JSON.stringify(result.session)).not.toContain(result.token)
       expect(result.session).not.toHaveProperty('accountId')
     })
 
@@ -206,7 +208,9 @@ describe('createConnectSession', () => {
       const error = await pending
       expect(error.code).toBe('network_error')
       expect(error.message).toContain('aborted')
-      expect(error.cause).toBe(reason)
+      // A copy of what the caller's reason says, never the caller's object itself.
+      expect(error.cause).not.toBe(reason)
+      expect(error.cause).toMatchObject({ name: 'Error', message: 'user left' })
       expect(upstream.requests).toHaveLength(1)
     })
 

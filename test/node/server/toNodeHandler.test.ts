@@ -3,7 +3,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Reques
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { createConnectSessionHandler, toNodeHandler } from '../../../src/server'
+import { createConnectSessionHandler, type NodeHandlerOptions, toNodeHandler } from '../../../src/server'
 import { API_KEY, created, hang, startUpstream, type Upstream } from './upstream'
 
 const OWNER = { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc' }
@@ -120,6 +120,56 @@ describe('toNodeHandler', () => {
       const response = await fetch(url, { method: 'POST', body: '{}' })
       expect(response.status).toBe(500)
       expect(await response.text()).not.toContain('boom')
+    })
+  })
+
+  describe('carrying the cross-origin policy of the handler', () => {
+    /** Posts with exactly these headers (node:http adds nothing of its own beyond Host). */
+    async function postRaw(url: string, headers: Record<string, string>) {
+      const request = httpRequest(`${url}/api/connect-session`, { method: 'POST', headers: { ...signedIn, ...headers } })
+      request.end('{}')
+      const [response] = (await once(request, 'response')) as [IncomingMessage]
+      response.resume()
+      return response.statusCode
+    }
+
+    async function serve(options?: NodeHandlerOptions) {
+      const upstream = await startUpstream(created())
+      const seen: string[] = []
+      const handler = connectHandler(upstream)
+      const url = await listen(
+        toNodeHandler((request) => {
+          seen.push(new URL(request.url).origin)
+          return handler(request)
+        }, options),
+      )
+      return { url, seen, upstream }
+    }
+
+    it('builds the URL from Host, so a page of this server passes with its own Origin', async () => {
+      const { url, seen } = await serve()
+      expect(await postRaw(url, { origin: url })).toBe(200)
+      expect(await postRaw(url, { origin: url, 'sec-fetch-site': 'same-origin' })).toBe(200)
+      expect(seen).toEqual([url, url])
+    })
+
+    it.each([
+      ['a cross-site page', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }],
+      ['an old browser on another site', { origin: 'https://evil.example' }],
+    ])('refuses %s with 403 and sends nothing upstream', async (_, headers) => {
+      const { url, upstream } = await serve()
+      expect(await postRaw(url, headers)).toBe(403)
+      expect(upstream.requests).toHaveLength(0)
+    })
+
+    it('ignores X-Forwarded-* unless trustProxy is set', async () => {
+      const forwarded = { origin: 'https://app.example', 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'https' }
+      const direct = await serve()
+      expect(await postRaw(direct.url, forwarded)).toBe(403)
+      expect(direct.seen).toEqual([direct.url])
+      const proxied = await serve({ trustProxy: true })
+      expect(await postRaw(proxied.url, forwarded)).toBe(200)
+      expect(proxied.seen).toEqual(['https://app.example'])
     })
   })
 

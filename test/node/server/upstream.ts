@@ -107,3 +107,24 @@ export async function startUpstream(...replies: Reply[]): Promise<Upstream> {
     },
   }
 }
+
+/**
+ * A session API that knows some accounts: `GET /accounts/{id}` answers the account with its owner (404 when unknown),
+ * `POST /connect_sessions` creates a session.
+ */
+export function withAccounts(owners: Record<string, string>, create: Reply = created()): Reply {
+  return (res, received) => {
+    const account = /^\/accounts\/([^/?]+)$/.exec(received.url)
+    if (received.method === 'GET' && account?.[1]) {
+      const id = decodeURIComponent(account[1])
+      const owner = Object.hasOwn(owners, id) ? owners[id] : undefined
+      if (owner === undefined) return sendJson(res, 404, { statusCode: 404, message: 'Account not found' })
+      return sendJson(res, 200, { id, provider: 'hibob', origin_owner_id: owner, origin_owner_name: 'Someone', status: 'active' })
+    }
+    if (received.method === 'POST' && received.url === '/connect_sessions') return create(res, received)
+    sendJson(res, 404, { statusCode: 404, message: `no route ${received.method} ${received.url}` })
+  }
+}
+
+/** The requests that asked to mint a session. */
+export const mints = (upstream: Upstream) => upstream.requests.filter((request) => request.method === 'POST')

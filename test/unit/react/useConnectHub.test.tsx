@@ -1,12 +1,21 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConnectButton, type GetToken, useConnectHub } from '../../../src/index.ts'
-import { loadSessionParser } from '../../../src/launcher/launcher.ts'
+import { frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 
-// The launcher loads the session schema on first use; load it once up front so that waitFor's
-// default timeout measures the launcher, not the test runner's first transform of zod.
-beforeAll(() => loadSessionParser())
+// The launcher loads the session schema (with the token request) and the iframe hub on first use; load them once up front
+// so that waitFor's default timeout measures the launcher, not the test runner's first transform of them.
+beforeAll(() => Promise.all([schema.load(), tokenRequest.load(), frameHub.load()]))
+
+// These tests watch the iframe hub's element come and go; jsdom loads no page, and the iframe hub refuses to start where
+// the user agent says jsdom (`unsupported_environment`). Said to be a browser, it creates its frame as in one.
+beforeAll(() => {
+  vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0')
+})
+afterAll(() => {
+  vi.restoreAllMocks()
+})
 
 const hubUrl = 'https://hub.example.test/connect'
 
@@ -39,16 +48,16 @@ describe('given useConnectHub', () => {
     )
     act(() => result.current.prefetch())
     await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
-    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
     rerender({ provider: 'personio' })
     expect(document.querySelectorAll('iframe')).toHaveLength(0)
     act(() => result.current.prefetch())
     await waitFor(() => expect(getToken).toHaveBeenCalledTimes(2))
     expect(getToken.mock.calls[1]?.[0]).toEqual({ provider: 'personio' })
-    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
   })
 
-  it('when prefetched twice for the same options → one token request per token lifetime', async () => {
+  it('when prefetched twice for the same options → one token request and one pre-loaded hub', async () => {
     const getToken = vi.fn<GetToken>(async () => 'tok')
     const { result } = renderHook(() => useConnectHub({ getToken, hubUrl, prefetch: 'none' }))
     act(() => result.current.prefetch())
@@ -56,14 +65,14 @@ describe('given useConnectHub', () => {
     await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
     act(() => result.current.prefetch())
     expect(getToken).toHaveBeenCalledTimes(1)
-    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
   })
 
   it('when it unmounts → the pre-loaded hub is removed', async () => {
     const getToken = vi.fn<GetToken>(async () => 'tok')
     const { unmount } = renderHook(() => useConnectHub({ getToken, hubUrl, prefetch: 'mount' }))
     await waitFor(() => expect(getToken).toHaveBeenCalledTimes(1))
-    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+    await waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
     expect(document.querySelectorAll('dialog:not([open])')).toHaveLength(1)
     unmount()
     await waitFor(() => expect(document.querySelectorAll('iframe, dialog')).toHaveLength(0))
@@ -87,12 +96,13 @@ describe('given a ConnectButton', () => {
     expect(ref).toHaveBeenCalledWith(button)
   })
 
-  it('when editing an account → the default label says so and the session field is not a DOM attribute', () => {
+  it('when editing an account → the default label says so, and neither a session field nor a setting is a DOM attribute', () => {
     const { getByRole } = render(
-      <ConnectButton getToken={async () => 'tok'} hubUrl={hubUrl} accountId="acc_1" provider="hibob" type="test" />,
+      <ConnectButton getToken={async () => 'tok'} hubUrl={hubUrl} accountId="acc_1" provider="hibob" type="test" identity="org_1" />,
     )
     const button = getByRole('button', { name: 'Edit connection' })
     expect(button).not.toHaveAttribute('provider')
+    expect(button).not.toHaveAttribute('identity')
     expect(button).toHaveAttribute('type', 'button')
   })
 

@@ -1,0 +1,42 @@
+/** The names a dev server always answers to. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
+
+/** Why a request was refused for its `Host`: said without echoing it. */
+export const MISDIRECTED =
+  'react-connect-hub: this dev server answers only to localhost, 127.0.0.1, [::1] and its allowedHosts — add the host name you use to allowedHosts'
+
+// A host name or a bracketed IPv6 address, and an optional port: no user info, path or anything a URL parser would
+// read past (`evil.example@localhost` must not count as localhost).
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i
+
+/** The host name of a `Host` header, normalised as a URL would (`[0:0::1]` → `[::1]`), or `undefined` when malformed. */
+export function hostnameOf(header: string | undefined): string | undefined {
+  const name = header === undefined ? undefined : HOST_HEADER.exec(header.trim())?.[1]
+  if (!name) return undefined
+  try {
+    return new URL(`http://${name}`).hostname
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A check of the `Host` header against the loopback names and `allowed` (exact names; `.example.test` for that domain
+ * and its subdomains; `true` for any). Refusing other names keeps DNS-rebinding pages (a hostile name resolved to
+ * 127.0.0.1) from reading the dev servers with their well-known key.
+ */
+export function createHostCheck(allowed: readonly string[] | true = []): (header: string | undefined) => boolean {
+  if (allowed === true) return () => true
+  const exact = new Set(LOOPBACK_HOSTS)
+  const domains: string[] = []
+  for (const entry of allowed) {
+    const name = entry.trim().toLowerCase()
+    if (name.startsWith('.')) domains.push(name)
+    else exact.add(hostnameOf(name) ?? hostnameOf(`[${name}]`) ?? name)
+  }
+  return (header) => {
+    const name = hostnameOf(header)
+    if (name === undefined) return false
+    return exact.has(name) || domains.some((domain) => name === domain.slice(1) || name.endsWith(domain))
+  }
+}

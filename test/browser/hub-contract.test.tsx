@@ -1,0 +1,105 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { ConnectButton } from '../../src/index.ts'
+import { frames, guardEachTest, hubOrigin, hubUrl, openDialog, recorder } from './harness.ts'
+
+guardEachTest()
+
+describe('given a hub whose analytics events pose as the launcher’s or carry values that are not JSON', () => {
+  it('when it sends an event named message_ignored, and events with a 64 MB ArrayBuffer, a Map and a Date → none reaches onEvent as such', async () => {
+    const t = recorder()
+    const url = `${hubOrigin}/analytics-hub.html`
+    render(<ConnectButton getToken={t.getToken} hubUrl={url} prefetch="none" {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('done')).toHaveLength(1))
+
+    // The hub's own "message_ignored" stays a hub_event: only the launcher reports ignored messages.
+    expect(t.hubEvent('message_ignored')).toHaveLength(2)
+    expect(t.ignored('origin')).toEqual([])
+    // Values JSON cannot carry fail the parser, as malformed messages from the hub's own origin.
+    expect(t.hubEvent('big-buffer')).toEqual([])
+    expect(t.hubEvent('map')).toEqual([])
+    expect(t.hubEvent('date')).toEqual([])
+    expect(t.ignored('shape')).toHaveLength(3)
+    expect(t.ignored('shape').every((event) => event.origin === hubOrigin)).toBe(true)
+    expect(t.hubEvent('done')[0]?.data).toEqual({ plain: ['json', 1, true, null] })
+    expect(t.calls).toEqual([])
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+  })
+})
+
+describe('given a hubUrl the launcher must not frame', () => {
+  const pwned = () => (window as { __pwned?: boolean }).__pwned
+  it.each([
+    ['a javascript: URL', 'javascript:window.__pwned=true', /must be an https: URL.*not javascript:/],
+    ['a data: URL', 'data:text/html,<script>parent.__pwned=true</script>', /must be an https: URL.*not data:/],
+    ['plain http: off localhost', 'http://hub.example.com/connect', /must be an https: URL.*not http:/],
+    ['the page’s own origin', `${window.location.origin}/hub.html`, /is on this page's own origin/],
+    ['no absolute URL', '/hub.html', /is not an absolute URL/],
+  ])(
+    'when it is %s → hub_unavailable saying why, in onError and (showErrorDetails) in the dialog, and no frame is made',
+    async (_, url, message) => {
+      const t = recorder()
+      render(<ConnectButton getToken={t.getToken} hubUrl={url} prefetch="none" showErrorDetails {...t.callbacks} />)
+      await userEvent.click(screen.getByRole('button'))
+      const alert = await screen.findByRole('alert')
+      expect(t.callbacks.onError).toHaveBeenCalledWith(
+        expect.objectContaining({ code: 'hub_unavailable', message: expect.stringMatching(message) }),
+      )
+      await waitFor(() => expect(alert).toHaveTextContent(message))
+      expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus()
+      expect(frames()).toHaveLength(0)
+      expect(pwned()).toBeUndefined()
+      await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+      await waitFor(() => expect(t.callbacks.onError).toHaveBeenCalledTimes(2))
+      expect(frames()).toHaveLength(0)
+      await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+      expect(t.calls).toEqual(['error', 'error', 'cancel', 'close'])
+    },
+  )
+
+  it('when a prefetch meets such a hubUrl → nothing is framed or reported until the click', async () => {
+    const t = recorder()
+    render(<ConnectButton getToken={t.getToken} hubUrl="javascript:window.__pwned=true" {...t.callbacks} />)
+    await userEvent.hover(screen.getByRole('button'))
+    expect(frames()).toHaveLength(0)
+    expect(t.calls).toEqual([])
+    expect(pwned()).toBeUndefined()
+  })
+
+  it('when hubUrl changes to such a URL while an error shows → Retry reports it in the dialog, never throws; a good one then opens', async () => {
+    const t = recorder()
+    const thrown: unknown[] = []
+    const onError = (event: ErrorEvent) => thrown.push(event.error)
+    window.addEventListener('error', onError)
+    const button = (hubUrl: string, hubTimeout?: number) => (
+      <ConnectButton
+        getToken={t.getToken}
+        hubUrl={hubUrl}
+        prefetch="none"
+        showErrorDetails
+        {...(hubTimeout ? { hubTimeout } : {})}
+        {...t.callbacks}
+      />
+    )
+    const { rerender } = render(button(hubUrl('none', '&silent'), 200))
+    await userEvent.click(screen.getByRole('button'))
+    await screen.findByRole('alert')
+
+    rerender(button('javascript:window.__pwned=true'))
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/must be an https: URL/))
+    expect(thrown).toEqual([])
+    expect(pwned()).toBeUndefined()
+
+    rerender(button(hubUrl()))
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    await openDialog()
+    window.removeEventListener('error', onError)
+    expect(thrown).toEqual([])
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+    expect(t.calls).toEqual(['error', 'error', 'cancel', 'close'])
+  })
+})

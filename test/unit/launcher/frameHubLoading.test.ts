@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { schema, tokenRequest } from '../../../src/launcher/deferred.ts'
+import { createLauncher } from '../../../src/launcher/launcher.ts'
+import { fakeHost, fakeHubs } from './fakeHub.ts'
+
+// The iframe hub's code is a chunk of its own, loaded when a button mounts (warm). Here it loads only when the
+// test says so, to show what a click that comes before it does.
+const loading = vi.hoisted(() => {
+  let release: () => void = () => {}
+  const gate = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  return { gate, release: () => release(), urls: [] as (string | undefined)[] }
+})
+const hubs = fakeHubs()
+vi.mock('../../../src/hub/frameHub.ts', async () => {
+  await loading.gate
+  return {
+    frameHub: (hubUrl: string | undefined) => {
+      loading.urls.push(hubUrl)
+      return hubs.factory
+    },
+  }
+})
+
+const dialogProto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>
+beforeAll(async () => {
+  dialogProto.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '')
+  }
+  dialogProto.close = function (this: HTMLDialogElement) {
+    this.removeAttribute('open')
+  }
+  await Promise.all([schema.load(), tokenRequest.load()])
+})
+afterAll(() => {
+  delete dialogProto.showModal
+  delete dialogProto.close
+})
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('given a click before the iframe hub’s code has loaded', () => {
+  it('when the code arrives after the token → the dialog showed at once, and the hub is made then and handed that token', async () => {
+    const host = fakeHost({ hub: undefined, hubUrl: 'https://hub.example.test/connect' })
+    const launcher = createLauncher(host.options)
+    launcher.open()
+    expect(document.querySelector('dialog')?.open).toBe(true)
+    expect(launcher.getState().status).toBe('fetching-token')
+    await settle()
+    host.answer('tok_early_xxxxxxxxxxxxxxxxxxxx')
+    await settle()
+    expect(hubs.made).toHaveLength(0)
+    expect(launcher.getState().status).toBe('opening')
+
+    loading.release()
+    await vi.waitFor(() => expect(hubs.made).toHaveLength(1))
+    expect(loading.urls).toEqual(['https://hub.example.test/connect'])
+    expect(hubs.last.started).toEqual([['tok_early_xxxxxxxxxxxxxxxxxxxx', { provider: 'hibob' }]])
+    hubs.last.context.callbacks.ready()
+    expect(launcher.getState().status).toBe('open')
+    launcher.destroy()
+  })
+})
