@@ -39,7 +39,9 @@ describe('given a ConnectButton whose getToken misbehaves once', () => {
     const t = recorder()
     const getToken = faulty(first)
     // showErrorDetails: the developer's message shows in the dialog too, under the end user's words.
-    render(<ConnectButton getToken={getToken} hubUrl={hubUrl()} prefetch="none" tokenTimeout={200} showErrorDetails {...t.callbacks} />)
+    const { rerender } = render(
+      <ConnectButton getToken={getToken} hubUrl={hubUrl()} prefetch="none" tokenTimeout={200} showErrorDetails {...t.callbacks} />,
+    )
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
 
     const dialog = await screen.findByRole('dialog')
@@ -56,6 +58,9 @@ describe('given a ConnectButton whose getToken misbehaves once', () => {
     expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus()
     expect(screen.getByRole('button', { name: 'Connect' })).toHaveAttribute('data-state', 'error')
 
+    // Only the hanging first call must meet the short limit: the token Retry asks for gets the default one, read
+    // (like every option) from the latest render, so a loaded machine cannot fail what must succeed.
+    rerender(<ConnectButton getToken={getToken} hubUrl={hubUrl()} prefetch="none" showErrorDetails {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
     expect(t.hubEvent('init')[0]?.data).toMatchObject({ token: GOOD })
