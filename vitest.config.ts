@@ -21,6 +21,9 @@ const react18Alias = [
   { find: /^@testing-library\/react$/, replacement: react18('@testing-library/react/dist/index.js') },
 ]
 
+/** The tests that drive a whole app in a browser from Node: the demo's, and OAuth through the provider's window. */
+const e2eTests = ['test/node/e2e/**/*.test.ts', 'test/node/oauth/{reference-hub,token-urls,accessibility,stackone-demo}.test.ts']
+
 /** The launcher's browser tests and the hardening suites, run in every engine. */
 const browserSuites = {
   include: ['test/browser/**/*.test.{ts,tsx}'],
@@ -47,7 +50,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/node/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/node/e2e/**'],
+          exclude: [...configDefaults.exclude, ...e2eTests],
           environment: 'node',
         },
       },
@@ -60,7 +63,7 @@ export default defineConfig({
           test: {
             name: `e2e (${engine})`,
             sequence: { groupOrder: 2 + index },
-            include: ['test/node/e2e/**/*.test.ts'],
+            include: e2eTests,
             environment: 'node',
             provide: { engine },
             // Starting the demo and a browser (Firefox's first start takes ~10 s) while other projects load both cores.

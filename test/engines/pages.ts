@@ -126,13 +126,21 @@ export class EngineBrowser {
     return this.wrap(opened)
   }
 
+  /** Waits until `page` is gone: the window closed itself, or the test closed it. */
+  async waitForClose(page: Page, timeout = WAIT_MS): Promise<void> {
+    await until(`${this.engine}: the window to close`, timeout, async () => {
+      const open = await this.pages()
+      return open.includes(page) ? undefined : true
+    })
+  }
+
   close(): Promise<void> {
     return this.driver.close()
   }
 }
 
 /** Polls `probe` until it returns something other than undefined; its errors count as "not yet" until the limit. */
-async function until<T>(what: string, timeout: number, probe: () => Promise<T | undefined>): Promise<T> {
+export async function until<T>(what: string, timeout: number, probe: () => Promise<T | undefined>): Promise<T> {
   const started = Date.now()
   let last: unknown
   for (;;) {
@@ -231,6 +239,12 @@ export class Page extends Scope {
   /** A PNG of what the window shows: for a failing test's report. */
   screenshot(): Promise<Buffer> {
     return this.page.screenshot()
+  }
+  /** Waits until the window's address satisfies `matches` (a navigation, a redirect). */
+  async waitForURL(matches: (url: URL) => boolean, timeout = WAIT_MS): Promise<void> {
+    await until(`${this.engine}: the window's URL to match ${matches}`, timeout, async () =>
+      matches(new URL(await this.page.url())) ? true : undefined,
+    )
   }
   /** Brings this window to the front. */
   focus(): Promise<void> {
@@ -443,6 +457,14 @@ export class Locator {
     const { count, visible } = await this.probe()
     if (count > 1) throw new Error(`react-connect-hub tests: ${this} matches ${count} elements`)
     return visible === 1
+  }
+  /** Whether the one matching element is enabled (not `disabled`, not `aria-disabled`). */
+  async isEnabled(): Promise<boolean> {
+    const element = await this.one(false)
+    return (await this.scope.run(`!(${element}).disabled && (${element}).getAttribute('aria-disabled') !== 'true'`)) as boolean
+  }
+  async getAttribute(name: string): Promise<string | null> {
+    return (await this.scope.run(`(${await this.one(false)}).getAttribute(${JSON.stringify(name)})`)) as string | null
   }
   async isChecked(): Promise<boolean> {
     return (await this.scope.run(`(${await this.one(false)}).checked`)) as boolean

@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   answer,
-  type Browser,
-  type BrowserContext,
   blockPopupsIn,
   type Demo,
+  type EngineBrowser,
   hubFrame,
   launchBrowser,
   logLines,
@@ -22,17 +21,13 @@ import {
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 })
 
 let demo: Demo
-let browser: Browser
-// One context for most tests: its HTTP cache keeps the demo's modules between them. A test that changes the browser
-// itself (an init script) takes a context of its own with `ownContext()`.
-let shared: BrowserContext
-let context: BrowserContext
+// One browser for the file: its HTTP cache keeps the demo's modules between tests.
+let browser: EngineBrowser
 // The dev API's clock runs this far ahead of the real one: moving it past an attempt's lifetime expires the attempt.
 let skewMs = 0
 
 beforeAll(async () => {
   ;[demo, browser] = await Promise.all([startStack('reference', { now: () => Date.now() + skewMs }), launchBrowser()])
-  shared = await browser.newContext()
 })
 
 afterAll(async () => {
@@ -43,19 +38,12 @@ beforeEach(async () => {
   skewMs = 0
   demo.hub.oauth.coop = false
   demo.hub.store.reset()
-  context = shared
 })
 
 afterEach(async () => {
   // Every window goes, stale provider windows included: the hub names its window, and would reuse a leftover one.
-  await Promise.all(context.pages().map((page) => page.close()))
-  if (context !== shared) await context.close()
+  for (const page of await browser.pages()) await page.close()
 })
-
-async function ownContext(): Promise<BrowserContext> {
-  context = await browser.newContext()
-  return context
-}
 
 interface WireAccount {
   id: string
@@ -80,7 +68,7 @@ async function reportedSuccess(page: Page, provider: string, mode: 'create' | 'e
   return id
 }
 
-const connectButton = (page: Page) => hubFrame(page).getByRole('button', { name: 'Connect', exact: true })
+const connectButton = (page: Page) => hubFrame(page).getByRole('button', { name: 'Connect' })
 
 describe.each([
   { coop: false, label: 'without COOP' },
@@ -91,19 +79,19 @@ describe.each([
   })
 
   it('when the user allows → the window closes itself, onSuccess reports the new account and GET /accounts lists it', async () => {
-    const page = await openHub(context, demo, { provider: 'HubSpot' })
+    const page = await openHub(browser, demo, { provider: 'HubSpot' })
     const frame = hubFrame(page)
     await frame.getByRole('heading', { name: 'Connect HubSpot' }).waitFor()
-    await expect(frame.getByText('OAuth', { exact: true }).isVisible()).resolves.toBe(true)
+    await expect(frame.getByText('OAuth').isVisible()).resolves.toBe(true)
 
-    const window = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'HubSpot')
+    const window = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'HubSpot')
     await frame.getByRole('heading', { name: 'Waiting for HubSpot' }).waitFor()
-    const provider = await window.evaluate(() => ({ origin: location.origin, opener: window.opener !== null }))
+    const provider = await window.evaluate(() => ({ origin: location.origin, opener: self.opener !== null }))
     expect(provider.origin).toBe(demo.hub.providerUrl)
     // COOP cuts the window off from the hub that opened it: the outcome must come from the API.
     expect(provider.opener).toBe(!coop)
     await expect(window.getByRole('listitem').allTextContents()).resolves.toContain('crm.objects.contacts.read')
-    await answer(window, 'Allow')
+    await answer(browser, window, 'Allow')
 
     const id = await reportedSuccess(page, 'hubspot', 'create')
     await page.getByRole('dialog').waitFor({ state: 'hidden' })
@@ -112,46 +100,46 @@ describe.each([
   })
 
   it('when the user denies → the hub shows the refusal with Try again, nothing is connected; Try again then Allow connects', async () => {
-    const page = await openHub(context, demo, { provider: 'Xero' })
+    const page = await openHub(browser, demo, { provider: 'Xero' })
     const frame = hubFrame(page)
-    const first = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'Xero')
-    await answer(first, 'Deny')
+    const first = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'Xero')
+    await answer(browser, first, 'Deny')
 
     await frame.getByRole('heading', { name: 'Xero did not allow access' }).waitFor()
     await expect(frame.getByRole('alert').textContent()).resolves.toBe('You denied Lumen access to your Xero account.')
     expect(await listedAccounts()).toEqual([])
     expect((await logLines(page)).some((line) => line.startsWith('success'))).toBe(false)
 
-    const second = await providerPage(await windowOpenedBy(context, () => frame.getByRole('button', { name: 'Try again' }).click()), 'Xero')
-    await answer(second, 'Allow')
+    const second = await providerPage(await windowOpenedBy(browser, () => frame.getByRole('button', { name: 'Try again' }).click()), 'Xero')
+    await answer(browser, second, 'Allow')
     await reportedSuccess(page, 'xero', 'create')
     expect(await listedAccounts()).toHaveLength(1)
   })
 
   it('when the window is closed without an answer → the hub keeps waiting and offers Try again, which reopens it', async () => {
-    const page = await openHub(context, demo, { provider: 'Slack' })
+    const page = await openHub(browser, demo, { provider: 'Slack' })
     const frame = hubFrame(page)
-    const first = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'Slack')
+    const first = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'Slack')
     await first.close()
 
     const again = frame.getByRole('button', { name: 'Try again' })
     await again.waitFor()
     expect(await frame.getByRole('button', { name: 'Cancel' }).isEnabled()).toBe(true)
-    const second = await providerPage(await windowOpenedBy(context, () => again.click()), 'Slack')
-    await answer(second, 'Allow')
+    const second = await providerPage(await windowOpenedBy(browser, () => again.click()), 'Slack')
+    await answer(browser, second, 'Allow')
     await reportedSuccess(page, 'slack', 'create')
     expect(await listedAccounts()).toMatchObject([{ provider: 'slack' }])
   })
 
   it('when the hub cancels and the stale window is allowed afterwards → nothing is connected and the hub stays usable', async () => {
-    const page = await openHub(context, demo, { provider: 'Salesforce' })
+    const page = await openHub(browser, demo, { provider: 'Salesforce' })
     const frame = hubFrame(page)
-    const stale = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'Salesforce')
+    const stale = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'Salesforce')
     await frame.getByRole('heading', { name: 'Waiting for Salesforce' }).waitFor()
     await frame.getByRole('button', { name: 'Cancel' }).click()
     await frame.getByRole('heading', { name: 'Connect Salesforce' }).waitFor()
 
-    await stale.getByRole('button', { name: 'Allow', exact: true }).click()
+    await stale.getByRole('button', { name: 'Allow' }).click()
     await stale.getByRole('heading', { name: 'Nothing was connected' }).waitFor()
     await expect(stale.getByText(/cancelled in the app/).isVisible()).resolves.toBe(true)
     expect(await listedAccounts()).toEqual([])
@@ -163,23 +151,22 @@ describe.each([
 
 describe('given the hub opening provider windows', () => {
   it('→ every window.open runs inside the click that asked for it, with the attempt id as the only parameter', async () => {
-    const hubOrigin = new URL(demo.hub.hubUrl).origin
-    await recordWindowOpens(await ownContext(), hubOrigin)
-    const page = await openHub(context, demo, { provider: 'HubSpot' })
+    const page = await openHub(browser, demo, { provider: 'HubSpot' })
     const frame = hubFrame(page)
-    await answer(await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'HubSpot'), 'Deny')
+    await recordWindowOpens(frame)
+    await answer(browser, await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'HubSpot'), 'Deny')
     const again = await providerPage(
-      await windowOpenedBy(context, () => frame.getByRole('button', { name: 'Try again' }).click()),
+      await windowOpenedBy(browser, () => frame.getByRole('button', { name: 'Try again' }).click()),
       'HubSpot',
     )
     await again.close()
     const third = await providerPage(
-      await windowOpenedBy(context, () => frame.getByRole('button', { name: 'Try again' }).click()),
+      await windowOpenedBy(browser, () => frame.getByRole('button', { name: 'Try again' }).click()),
       'HubSpot',
     )
     // Read while the hub is still open: it goes away with the dialog once connected.
-    const opens = await windowOpens(page, hubOrigin)
-    await answer(third, 'Allow')
+    const opens = await windowOpens(frame)
+    await answer(browser, third, 'Allow')
     await reportedSuccess(page, 'hubspot', 'create')
 
     expect(opens).toHaveLength(3)
@@ -192,9 +179,9 @@ describe('given the hub opening provider windows', () => {
 
 describe('given a provider window left open', () => {
   it('when the launcher is closed meanwhile → the attempt is cancelled: a later Allow in that window connects nothing', async () => {
-    const page = await openHub(context, demo, { provider: 'Pipedrive' })
+    const page = await openHub(browser, demo, { provider: 'Pipedrive' })
     const frame = hubFrame(page)
-    const stale = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'Pipedrive')
+    const stale = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'Pipedrive')
     await frame.getByRole('heading', { name: 'Waiting for Pipedrive' }).waitFor()
     // Sent with keepalive as the hub's frame goes away: only the server sees it through.
     const cancelled = serverAnswered((line) => line.startsWith('DELETE /hub/oauth_attempts/'))
@@ -202,7 +189,7 @@ describe('given a provider window left open', () => {
     await page.getByRole('dialog').waitFor({ state: 'hidden' })
     await cancelled
 
-    await stale.getByRole('button', { name: 'Allow', exact: true }).click()
+    await stale.getByRole('button', { name: 'Allow' }).click()
     await stale.getByText(/cancelled in the app/).waitFor()
     expect(demo.hub.store.accounts.size).toBe(0)
   })
@@ -218,10 +205,10 @@ describe('given a host page that sends Cross-Origin-Opener-Policy: same-origin i
   })
 
   it('when the user allows → the window had no opener, and the hub still connects: it asks its API, not the window', async () => {
-    const page = await openHub(context, isolated, { provider: 'Gusto' })
-    const window = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'Gusto')
-    expect(await window.evaluate(() => window.opener === null)).toBe(true)
-    await answer(window, 'Allow')
+    const page = await openHub(browser, isolated, { provider: 'Gusto' })
+    const window = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'Gusto')
+    expect(await window.evaluate(() => self.opener === null)).toBe(true)
+    await answer(browser, window, 'Allow')
     await reportedSuccess(page, 'gusto', 'create')
     expect([...isolated.hub.store.accounts.values()]).toMatchObject([{ provider: 'gusto' }])
   })
@@ -229,17 +216,17 @@ describe('given a host page that sends Cross-Origin-Opener-Policy: same-origin i
 
 describe('given a browser that blocks the provider window', () => {
   it('when Connect is clicked → the hub says so and its link opens the same attempt in a new tab, which completes it', async () => {
-    await blockPopupsIn(await ownContext(), new URL(demo.hub.hubUrl).origin)
-    const page = await openHub(context, demo, { provider: 'QuickBooks' })
+    const page = await openHub(browser, demo, { provider: 'QuickBooks' })
     const frame = hubFrame(page)
+    await blockPopupsIn(frame)
     await connectButton(page).click()
 
     await frame.getByRole('heading', { name: 'The QuickBooks window was blocked' }).waitFor()
     const link = frame.getByRole('link', { name: 'Open QuickBooks in a new tab' })
     const href = (await link.getAttribute('href')) ?? ''
     expect(new URL(href).searchParams.get('connection_attempt_id')).toMatch(/^ca_/)
-    const tab = await providerPage(await windowOpenedBy(context, () => link.click()), 'QuickBooks')
-    await answer(tab, 'Allow')
+    const tab = await providerPage(await windowOpenedBy(browser, () => link.click()), 'QuickBooks')
+    await answer(browser, tab, 'Allow')
 
     await reportedSuccess(page, 'quickbooks', 'create')
     expect(await listedAccounts()).toMatchObject([{ provider: 'quickbooks' }])
@@ -257,17 +244,16 @@ describe('given a connected OAuth account', () => {
       setupInformation: {},
       secrets: { access_token: 'old-access', refresh_token: 'old-refresh' },
     })
-    const page = await context.newPage()
-    await page.goto(demo.url)
+    const page = await browser.newPage(demo.url)
     await page.getByRole('button', { name: 'Edit Google Drive' }).click()
     const frame = hubFrame(page)
     await frame.getByRole('heading', { name: 'Reconnect Google Drive' }).waitFor()
 
     const window = await providerPage(
-      await windowOpenedBy(context, () => frame.getByRole('button', { name: 'Reconnect' }).click()),
+      await windowOpenedBy(browser, () => frame.getByRole('button', { name: 'Reconnect' }).click()),
       'Google Drive',
     )
-    await answer(window, 'Allow')
+    await answer(browser, window, 'Allow')
 
     expect(await reportedSuccess(page, 'google_drive', 'edit')).toBe(account.id)
     expect(await listedAccounts()).toMatchObject([{ id: account.id, provider: 'google_drive' }])
@@ -277,12 +263,12 @@ describe('given a connected OAuth account', () => {
 
 describe('given an attempt that outlives its lifetime', () => {
   it('when the stale window is allowed → nothing is connected, the hub says the request expired, and Try again connects', async () => {
-    const page = await openHub(context, demo, { provider: 'Calendly' })
+    const page = await openHub(browser, demo, { provider: 'Calendly' })
     const frame = hubFrame(page)
-    const stale = await providerPage(await windowOpenedBy(context, () => connectButton(page).click()), 'Calendly')
+    const stale = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'Calendly')
     skewMs = 301_000 // past the default 300 s, within the session's 1800 s
 
-    await stale.getByRole('button', { name: 'Allow', exact: true }).click()
+    await stale.getByRole('button', { name: 'Allow' }).click()
     await stale.getByText(/expired: nothing was connected/).waitFor()
     await frame.getByRole('heading', { name: 'The request expired' }).waitFor()
     expect(demo.hub.store.accounts.size).toBe(0)
@@ -290,8 +276,8 @@ describe('given an attempt that outlives its lifetime', () => {
     // The hub names its window: a new attempt opens in the one still showing the stale answer.
     await frame.getByRole('button', { name: 'Try again' }).click()
     await stale.waitForURL((url) => url.origin === demo.hub.providerUrl)
-    await answer(await providerPage(stale, 'Calendly'), 'Allow')
+    await answer(browser, await providerPage(stale, 'Calendly'), 'Allow')
     await reportedSuccess(page, 'calendly', 'create')
-    expect(context.pages()).toHaveLength(1)
+    expect(await browser.pages()).toHaveLength(1)
   })
 })

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   answer,
-  type Browser,
-  type BrowserContext,
   type Demo,
+  type EngineBrowser,
   launchBrowser,
   logLines,
   openHub,
@@ -15,8 +14,7 @@ import {
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 })
 
 let demo: Demo
-let browser: Browser
-let context: BrowserContext
+let browser: EngineBrowser
 
 beforeAll(async () => {
   ;[demo, browser] = await Promise.all([startStack('stackone'), launchBrowser()])
@@ -28,23 +26,22 @@ afterAll(async () => {
 
 beforeEach(async () => {
   demo.hub.store.reset()
-  context = await browser.newContext()
 })
 
 afterEach(async () => {
-  await context?.close()
+  for (const page of await browser.pages()) await page.close()
 })
 
 describe("given the demo with StackOne's hub picked (?hub=stackone), as npm run dev serves it", () => {
   it('when an OAuth provider is connected → StackOne opens the provider window through the dev API, Allow → the page lists the account', async () => {
-    const page = await openHub(context, demo, { hub: 'stackone', provider: 'Xero' })
+    const page = await openHub(browser, demo, { hub: 'stackone', provider: 'Xero' })
     const dialog = page.getByRole('dialog')
     await dialog.getByText('Press "Connect" below to authenticate').waitFor()
-    const window = await windowOpenedBy(context, () => dialog.getByRole('button', { name: 'Connect', exact: true }).click())
-    await answer(await providerPage(window, 'Xero'), 'Allow')
+    const window = await windowOpenedBy(browser, () => dialog.getByRole('button', { name: 'Connect' }).click())
+    await answer(browser, await providerPage(window, 'Xero'), 'Allow')
 
     // StackOne's hub polls the attempt every 2 s, then reports onSuccess.
-    await page.getByRole('row', { name: /Xero/ }).waitFor({ timeout: 15_000 })
+    await page.getByRole('row', { name: /Xero/ }).waitFor()
     const [account] = [...demo.hub.store.accounts.values()]
     expect(account).toMatchObject({ provider: 'xero', originOwnerId: 'demo-customer' })
     expect(await logLines(page)).toContain(`success xero ${account?.id} · mode create`)

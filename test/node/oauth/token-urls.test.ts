@@ -1,16 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   answer,
-  type Browser,
-  type BrowserContext,
   blockPopupsIn,
   type Demo,
+  type EngineBrowser,
   hubFrame,
   launchBrowser,
   openHub,
   providerPage,
-  recordBrowserUrls,
-  recordServerRequestLines,
+  recordServerRequests,
   startStack,
   windowOpenedBy,
 } from './harness.ts'
@@ -18,10 +16,8 @@ import {
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 })
 
 let demo: Demo
-let browser: Browser
-let context: BrowserContext
-let browserUrls: string[]
-let server: ReturnType<typeof recordServerRequestLines>
+let browser: EngineBrowser
+let server: ReturnType<typeof recordServerRequests>
 
 beforeAll(async () => {
   ;[demo, browser] = await Promise.all([startStack('urls'), launchBrowser()])
@@ -33,14 +29,12 @@ afterAll(async () => {
 
 beforeEach(async () => {
   demo.hub.store.reset()
-  context = await browser.newContext()
-  browserUrls = recordBrowserUrls(context)
-  server = recordServerRequestLines()
+  server = recordServerRequests()
 })
 
 afterEach(async () => {
   server.stop()
-  await context?.close()
+  for (const page of await browser.pages()) await page.close()
 })
 
 /** Every session token minted during the test: none may show up in a URL, as it is or percent-encoded. */
@@ -71,40 +65,40 @@ function expectWholeFlowRecorded(urls: string[], lines: string[]) {
 describe.each([false, true])('given the reference hub connecting by OAuth (provider page COOP: %s)', (coop) => {
   it('→ the session token is in no URL of any window, frame or request, and in no request line the servers received', async () => {
     demo.hub.oauth.coop = coop
-    const page = await openHub(context, demo)
+    const page = await openHub(browser, demo)
     const frame = hubFrame(page)
     await frame.getByRole('button', { name: /HubSpot/ }).click()
     const window = await providerPage(
-      await windowOpenedBy(context, () => frame.getByRole('button', { name: 'Connect', exact: true }).click()),
+      await windowOpenedBy(browser, () => frame.getByRole('button', { name: 'Connect' }).click()),
       'HubSpot',
     )
-    await answer(window, 'Deny')
+    await answer(browser, window, 'Deny')
     const again = await providerPage(
-      await windowOpenedBy(context, () => frame.getByRole('button', { name: 'Try again' }).click()),
+      await windowOpenedBy(browser, () => frame.getByRole('button', { name: 'Try again' }).click()),
       'HubSpot',
     )
-    await answer(again, 'Allow')
+    await answer(browser, again, 'Allow')
     await page.getByRole('status').filter({ hasText: 'Connected hubspot' }).waitFor()
 
-    expectWholeFlowRecorded(browserUrls, server.lines)
-    expectNoTokenIn([...browserUrls, ...server.lines, ...context.pages().map((each) => each.url())])
+    expectWholeFlowRecorded(server.urls, server.lines)
+    expectNoTokenIn([...server.urls, ...server.lines, ...(await Promise.all((await browser.pages()).map((each) => each.url())))])
   })
 })
 
 describe('given a blocked window, completed in a new tab', () => {
   it('→ the session token is in no URL either', async () => {
-    await blockPopupsIn(context, new URL(demo.hub.hubUrl).origin)
-    const page = await openHub(context, demo, { provider: 'Slack' })
+    const page = await openHub(browser, demo, { provider: 'Slack' })
     const frame = hubFrame(page)
-    await frame.getByRole('button', { name: 'Connect', exact: true }).click()
+    await blockPopupsIn(frame)
+    await frame.getByRole('button', { name: 'Connect' }).click()
     const tab = await providerPage(
-      await windowOpenedBy(context, () => frame.getByRole('link', { name: 'Open Slack in a new tab' }).click()),
+      await windowOpenedBy(browser, () => frame.getByRole('link', { name: 'Open Slack in a new tab' }).click()),
       'Slack',
     )
-    await answer(tab, 'Allow')
+    await answer(browser, tab, 'Allow')
     await page.getByRole('status').filter({ hasText: 'Connected slack' }).waitFor()
 
-    expectWholeFlowRecorded(browserUrls, server.lines)
-    expectNoTokenIn([...browserUrls, ...server.lines])
+    expectWholeFlowRecorded(server.urls, server.lines)
+    expectNoTokenIn([...server.urls, ...server.lines])
   })
 })
