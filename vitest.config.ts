@@ -117,6 +117,18 @@ export default defineConfig({
         },
       },
       {
+        // The output of storybook build, served as plain files, every story's play function run in Chromium against it.
+        extends: true,
+        test: {
+          name: 'storybook-static',
+          include: ['test/storybook-static-site/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/storybook-static-site/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         // Every story in stories/ as a test in Chromium: its play function, then an axe check (addon-a11y).
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {

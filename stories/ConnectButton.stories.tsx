@@ -253,9 +253,13 @@ export const TokenError: Story = {
   },
 }
 
-/** Nothing answers at the hub URL: after `hubTimeout` the launcher reports `hub_unavailable` and offers Retry. */
+/**
+ * No hub answers at the hub URL (a page that is not a hub, on the hub's server): after `hubTimeout` the launcher
+ * reports `hub_unavailable` and offers Retry.
+ */
 export const HubUnavailable: Story = {
-  args: { hubUrl: 'http://127.0.0.1:9/', hubTimeout: 1500 },
+  // On the hub's own server, so that a static Storybook's test sees no request leave its two origins.
+  args: { hubUrl: new URL('not-a-hub.html', hubUrl).href, hubTimeout: 1500 },
   // About the reference hub's URL: the toolbar's StackOne hub would not use it.
   parameters: { hubSwitch: false },
   play: async ({ args, canvas }) => {
