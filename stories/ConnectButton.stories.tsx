@@ -237,7 +237,9 @@ export const TokenError: Story = {
     await userEvent.click(button)
     const dialog = await screen.findByRole('dialog', { name: 'Connect an account' })
     const alert = await within(dialog).findByRole('alert')
-    expect(alert).toHaveTextContent('The connection could not be opened.')
+    // The words load apart from the page's code (with what a button loads when it mounts): in a built Storybook they
+    // may arrive just after the alert shows.
+    await waitFor(() => expect(alert).toHaveTextContent('The connection could not be opened.'))
     await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_failed' })))
     expect(dialog).toHaveAttribute('data-state', 'error')
     expect(button).toHaveAttribute('data-state', 'error')
