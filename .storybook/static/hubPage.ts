@@ -21,6 +21,8 @@ export function staticHubPage(): Plugin {
         base: './',
         publicDir: false,
         logLevel: 'warn',
+        // STORYBOOK_CONNECT_HUB_ORIGINS (./origins.ts) reaches the hub page as it reaches the stories.
+        envPrefix: 'STORYBOOK_',
         plugins: [
           {
             name: 'react-connect-hub:static-hub-entry',
