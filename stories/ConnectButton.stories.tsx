@@ -23,7 +23,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "A button that opens the hub. Takes every `useConnectHub` option as a prop, plus any button attribute; its state is exposed as `data-state` and `aria-busy`. Every story runs against the reference hub and the dev session API started by the `connectHubDev()` Vite plugin, and its play function drives the real flow. The toolbar's **Hub** switch opens StackOne's own hub (`stackOneHub()`) instead, against the same API: play functions then stop once it is open.",
+          "A button that opens the hub. Takes every `useConnectHub` option as a prop, plus any button attribute; its state is exposed as `data-state` and `aria-busy`. Every story runs against the reference hub and the dev session API started by the `connectHubDev()` Vite plugin (in a static build: the hub page in `connect-hub/` and the API answered by a service worker), and its play function drives the real flow. The toolbar's **Hub** switch opens StackOne's own hub (`stackOneHub()`) instead, against the same API: play functions then stop once it is open.",
       },
     },
   },
