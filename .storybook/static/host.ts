@@ -1,10 +1,9 @@
-import { HttpResponse, http } from 'msw'
+import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { basicAuthorization } from '../../src/server/basicAuth.ts'
 import { createConnectSessionHandler } from '../../src/server/createConnectSessionHandler.ts'
 import { STATIC_API_KEY, STATIC_OWNER, staticDevApi } from './devApi.ts'
-import { onPartner } from './origins.ts'
-import { storybookRoot } from './urls.ts'
+import { hubUrl, storybookRoot } from './urls.ts'
 
 /**
  * A static Storybook's backend, answered in the story's page by a service worker (MSW): the host's two routes
@@ -14,7 +13,7 @@ import { storybookRoot } from './urls.ts'
  */
 export async function startHostApi(): Promise<void> {
   const root = storybookRoot()
-  const api = staticDevApi(onPartner(new URL('connect-hub/', root)).href)
+  const api = staticDevApi(hubUrl)
   // The session API as the host's backend reaches it: a call in this page, never a request on the network.
   const callApi: typeof fetch = (input, init) => api(new Request(input, init))
   const token = createConnectSessionHandler({
@@ -27,12 +26,12 @@ export async function startHostApi(): Promise<void> {
   })
   const worker = setupWorker(
     http.post(new URL('api/connect-session', root).href, ({ request }) => token(request)),
-    http.get(new URL('api/accounts', root).href, async () => {
+    // The signed-in owner's accounts, as the dev server's route lists them: the session API's own answer.
+    http.get(new URL('api/accounts', root).href, () => {
       const url = new URL('/accounts', location.origin)
       url.searchParams.set('origin_owner_id', STATIC_OWNER.originOwnerId)
       url.searchParams.set('page_size', '100')
-      const upstream = await callApi(url, { headers: { authorization: basicAuthorization(STATIC_API_KEY) } })
-      return upstream.ok ? HttpResponse.json(await upstream.json()) : upstream
+      return callApi(url, { headers: { authorization: basicAuthorization(STATIC_API_KEY) } })
     }),
     // StackOne's hub, rendered in this page, calls `${apiUrl}/hub/*` here.
     http.all(`${location.origin}/hub/*`, ({ request }) => api(request)),
