@@ -91,6 +91,9 @@ export default defineConfig({
         test: {
           name: 'stackone',
           include: ['test/stackone/**/*.test.{ts,tsx}'],
+          // A limit for hangs, not a speed check: a test fills StackOne's forms twice and waits on its 630 KB bundle,
+          // while the other projects' browsers share the same two cores.
+          testTimeout: 60_000,
           setupFiles: ['test/setup.ts'],
           globalSetup: ['test/stackone/global-setup.ts'],
           browser: {
