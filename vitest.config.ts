@@ -133,6 +133,9 @@ export default defineConfig({
         test: {
           name: 'stackone',
           include: ['test/stackone/**/*.test.{ts,tsx}'],
+          // A limit for hangs, not a speed check: a test fills StackOne's forms twice and waits on its 630 KB bundle,
+          // while the other projects' browsers share the same two cores.
+          testTimeout: 60_000,
           setupFiles: ['test/setup.ts'],
           globalSetup: ['test/stackone/global-setup.ts'],
           browser: {
@@ -156,6 +159,18 @@ export default defineConfig({
           globalSetup: ['test/package/global-setup.ts', 'test/package/apps-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
+        },
+      },
+      {
+        // The output of storybook build, served as plain files, every story's play function run in Chromium against it.
+        extends: true,
+        test: {
+          name: 'storybook-static',
+          include: ['test/storybook-static-site/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/storybook-static-site/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

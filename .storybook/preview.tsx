@@ -15,6 +15,11 @@ const withHub: Decorator = (Story, { args, globals, parameters }) =>
   globals.hub === 'stackone' && parameters.hubSwitch !== false ? <Story args={{ ...args, hub: stackOne }} /> : <Story />
 
 const preview: Preview = {
+  // A static build (storybook build) has no server behind it: a service worker answers its backend in the page before
+  // any story loads (see ./static/). Under storybook dev and Vitest, connectHubDev() in main.ts serves it.
+  beforeAll: async () => {
+    if (import.meta.env.STORYBOOK_CONNECT_HUB_STATIC) await (await import('./static/host.ts')).startHostApi()
+  },
   // main.ts turns StrictMode on for Storybook itself; Vitest renders the stories without Storybook's builder, so the
   // decorator adds it there: double effects, the bug class the launcher must survive, run in every story test.
   decorators: [

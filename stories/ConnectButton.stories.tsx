@@ -23,7 +23,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "A button that opens the hub. Takes every `useConnectHub` option as a prop, plus any button attribute; its state is exposed as `data-state` and `aria-busy`. Every story runs against the reference hub and the dev session API started by the `connectHubDev()` Vite plugin, and its play function drives the real flow. The toolbar's **Hub** switch opens StackOne's own hub (`stackOneHub()`) instead, against the same API: play functions then stop once it is open.",
+          "A button that opens the hub. Takes every `useConnectHub` option as a prop, plus any button attribute; its state is exposed as `data-state` and `aria-busy`. Every story runs against the reference hub and the dev session API started by the `connectHubDev()` Vite plugin (in a static build: the hub page in `connect-hub/` and the API answered by a service worker), and its play function drives the real flow. The toolbar's **Hub** switch opens StackOne's own hub (`stackOneHub()`) instead, against the same API: play functions then stop once it is open.",
       },
     },
   },
@@ -237,7 +237,9 @@ export const TokenError: Story = {
     await userEvent.click(button)
     const dialog = await screen.findByRole('dialog', { name: 'Connect an account' })
     const alert = await within(dialog).findByRole('alert')
-    expect(alert).toHaveTextContent('The connection could not be opened.')
+    // The words load apart from the page's code (with what a button loads when it mounts): in a built Storybook they
+    // may arrive just after the alert shows.
+    await waitFor(() => expect(alert).toHaveTextContent('The connection could not be opened.'))
     await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'token_failed' })))
     expect(dialog).toHaveAttribute('data-state', 'error')
     expect(button).toHaveAttribute('data-state', 'error')
@@ -253,9 +255,13 @@ export const TokenError: Story = {
   },
 }
 
-/** Nothing answers at the hub URL: after `hubTimeout` the launcher reports `hub_unavailable` and offers Retry. */
+/**
+ * No hub answers at the hub URL (a page that is not a hub, on the hub's server): after `hubTimeout` the launcher
+ * reports `hub_unavailable` and offers Retry.
+ */
 export const HubUnavailable: Story = {
-  args: { hubUrl: 'http://127.0.0.1:9/', hubTimeout: 1500 },
+  // On the hub's own server, so that a static Storybook's test sees no request leave its two origins.
+  args: { hubUrl: new URL('not-a-hub.html', hubUrl).href, hubTimeout: 1500 },
   // About the reference hub's URL: the toolbar's StackOne hub would not use it.
   parameters: { hubSwitch: false },
   play: async ({ args, canvas }) => {

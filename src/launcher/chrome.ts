@@ -94,7 +94,7 @@ export function createChrome({ display, container, labels, className, showErrorD
       if (modal) {
         overflow = document.body.style.overflow
         document.body.style.overflow = 'hidden'
-        if (typeof root.showModal === 'function') root.showModal()
+        if (root.showModal) root.showModal()
         else {
           // No showModal (jsdom, old engines): an open dialog said to be modal, Escape and the first focus handled here.
           root.setAttribute('aria-modal', 'true')

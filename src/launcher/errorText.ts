@@ -16,7 +16,7 @@ export const ERROR_TEXT: Readonly<Record<ConnectHubErrorCode, string>> = {
   hub_error: 'The connection service ran into a problem. Please try again.',
   api_error: 'The connection service ran into a problem. Please try again.',
   network_error: "We couldn't reach the connection service. Check your internet connection and try again.",
-  unsupported_environment: "Connecting accounts isn't available here. Please open this page in a web browser.",
+  unsupported_environment: "Connecting accounts isn't available here. Please use a web browser.",
 }
 
 /**

@@ -4,8 +4,8 @@ const CSS = `
 :where(.rch-button):hover{filter:brightness(1.1)}
 :where(.rch-button):disabled{cursor:progress;opacity:.7}
 :where(.rch-dialog){--_bg:var(--rch-bg,#fff);--_fg:var(--rch-fg,#18181b);--_muted:var(--rch-muted,#52525b);box-sizing:border-box;width:min(var(--rch-width,460px),100vw);height:min(var(--rch-height,680px),100dvh);max-width:100vw;max-height:100dvh;padding:0;border:0;border-radius:var(--rch-radius,.75em);background:var(--_bg);color:var(--_fg);box-shadow:0 24px 64px #0006;overflow:hidden}
-:where(.rch-dialog)[open]{display:flex;flex-direction:column}
-:where(.rch-dialog)::backdrop{background:var(--rch-backdrop,#09090b8c)}
+:where(.rch-dialog)[open]{display:flex;flex-flow:column}
+:where(.rch-dialog)::backdrop{background:var(--rch-backdrop,#0009)}
 :where(.rch-header){display:flex;align-items:center;justify-content:space-between;padding:.75em 1em;border-bottom:1px solid #8884}
 :where(.rch-title){margin:0;font-size:1em}
 :where(.rch-close,.rch-retry){font:inherit;border:1px solid;border-radius:.375em;background:#0000;color:inherit;cursor:pointer}
