@@ -30,21 +30,20 @@ export function createLauncher(initial: ConnectHubOptions) {
   const validator = createValidator()
 
   function dispatch(action: Action) {
-    const was = phase.name
     phase = reduce(phase, action)
-    if (run && phase.name !== 'idle') {
-      run.chrome.setState(chromeStateOf(phase), phase.name === 'error' ? phase.error : undefined)
-      // Into a shown hub once usable, whichever of its ready and the token came last (a hidden frame takes no focus).
-      // A pre-loaded hub shown by the click keeps the focus showModal() gave the dialog.
-      if (phase.name === 'open' && phase.shown && was !== 'open' && action.type !== 'show') run.hub?.focus()
-    }
+    // A run's phase is never idle: discard() drops the run before it ends the phase.
+    run?.chrome.setState(chromeStateOf(phase), phase.name === 'error' ? phase.error : undefined)
     const next = stateOf(phase)
     if (next.status === state.status && next.error === state.error && next.isOpen === state.isOpen) return
+    // Into the hub once it is usable on screen, whichever of its ready and the token came last. Not a pre-loaded hub
+    // the click shows (it was not on screen before): it keeps the focus showModal() gives.
+    if (state.isOpen && next.status === 'open') (run as Run).hub?.focus()
     state = next
     for (const listener of listeners) listener()
   }
 
-  const shown = () => phase.name !== 'idle' && phase.shown
+  // On screen: the state React sees follows the phase, and a run that is not shown is idle there.
+  const shown = () => state.isOpen
 
   /** A new run with its chrome, hidden until shown; `launch` then starts its hub and its validation. */
   function begin(visible: boolean): Run {
