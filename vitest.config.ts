@@ -179,6 +179,9 @@ export default defineConfig({
         test: {
           name: 'storybook',
           setupFiles: ['.storybook/vitest.setup.ts'],
+          // A story's play function connects through a real hub while the other engines' suites load both cores: a
+          // limit for a hang, not a speed check (the Default story once ran past 15 s under that load).
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,
