@@ -23,7 +23,7 @@ export interface ConsumerApp {
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|PROD$|DEV$|SSR$|BASE_URL$|TINYPOOL)/.test(name)) continue
+    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|PROD$|DEV$|SSR$|BASE_URL$|TINYPOOL|JEST_WORKER_ID$)/.test(name)) continue
     env[name] = value
   }
   return {
@@ -56,7 +56,7 @@ export function runIn(
 
 const npmInstall = (dir: string, args: string[]) => runIn(dir, 'npm', [...args, '--prefer-offline'])
 
-async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true })
     await writeFile(join(dir, path), text)

@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
+import { runIn as runAsUser, type Step, tsconfig, writeFiles } from './apps.ts'
 import { ROOT } from './pack.ts'
 
 /** One fenced block of the README's "Testing your integration" section, placed where its first line says. */
@@ -53,47 +52,15 @@ export function sectionDevDependencies(section: string): Record<string, string> 
   return packages
 }
 
-/** What a command printed and how it ended; it never throws, so a test can show why it failed. */
-export interface Ran {
-  code: number
-  output: string
-}
-
-/** The environment a user's shell gives a command: without what Vitest sets for itself, so a nested run behaves as from a terminal. */
-function userEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(VITEST|VITE_|TEST$|NODE_ENV$|JEST_WORKER_ID$|TINYPOOL)/.test(name)) env[name] = value
-  }
-  return {
-    ...env,
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-    CI: 'true',
-    npm_config_loglevel: 'warn',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-  }
-}
-
-export function runIn(dir: string, command: string, args: string[], timeoutMs = 300_000): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd: dir, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024, env: userEnv() }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-      resolve({ code, output: `${stdout}\n${stderr}${error?.killed ? `\n(killed after ${timeoutMs} ms)` : ''}` })
-    })
-  })
-}
-
-async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true })
-    await writeFile(join(dir, path), text)
-  }
-}
+/**
+ * Runs `command` in the app as CI would, through the package tests' own runner: `CI=true`, so that neither npm nor Jest
+ * waits for a terminal. It never throws, so a test can show why it failed.
+ */
+export const runIn = (dir: string, command: string, args: string[], timeoutMs?: number): Promise<Step> =>
+  runAsUser(dir, command, args, { CI: 'true' }, timeoutMs)
 
 /** A consumer app with both runners, and how its install went. */
-export interface TestingApp extends Ran {
+export interface TestingApp extends Step {
   dir: string
 }
 
@@ -120,21 +87,7 @@ export async function testingApp(dir: string, tarball: string, react: '^19' | '^
       files[`jest/${block.path}`] = text
     } else files[`${block.runner}/${block.path}`] = text
   }
-  const compilerOptions = {
-    target: 'ES2022',
-    lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-    module: 'ESNext',
-    moduleResolution: 'Bundler',
-    moduleDetection: 'force',
-    jsx: 'react-jsx',
-    strict: true,
-    skipLibCheck: false,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    noEmit: true,
-    types: ['node'],
-  }
-  files['tsconfig.json'] = `${JSON.stringify({ compilerOptions, include: ['vitest/src', 'jest/src', '.storybook'] }, null, 2)}\n`
+  files['tsconfig.json'] = tsconfig(['vitest/src', 'jest/src', '.storybook'], ['node'])
   await writeFiles(dir, files)
   const install = await runIn(dir, 'npm', ['install', '--prefer-offline'], 540_000)
   return { dir, ...install }
