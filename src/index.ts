@@ -15,6 +15,7 @@ export type {
   PrefetchStrategy,
 } from './launcher/types.ts'
 // Protocol v1's builders and parsers, for hub authors, live in `react-connect-hub/protocol`.
+export type { Appearance, ColorScheme } from './protocol/appearance.ts'
 export type { ConnectMode, HubDisplay } from './protocol/messages.ts'
 export type { ConnectButtonProps } from './react/ConnectButton.tsx'
 export { ConnectButton } from './react/ConnectButton.tsx'

@@ -1,5 +1,6 @@
 import type { ConnectHubError } from '../errors.ts'
 import type { HubFactory } from '../hub/types.ts'
+import type { Appearance } from '../protocol/appearance.ts'
 import type { ConnectMode, HubDisplay } from '../protocol/messages.ts'
 import type { ConnectSessionOptions } from '../session/schema.ts'
 import type { GetToken } from '../token/token.ts'
@@ -93,6 +94,18 @@ export interface ConnectHubSettings extends ConnectHubCallbacks {
   showErrorDetails?: boolean | undefined
   /** Classes added to the dialog (or inline box), next to `rch-root rch-dialog` / `rch-inline`. */
   dialogClassName?: string | undefined
+  /**
+   * The language of the launcher's words and of the hub: a BCP 47 tag (`'fr'`, `'de-CH'`, `'ar'`). A tag without
+   * built-in words falls back by its language (`de-CH` → `de`), then to English; `labels` still replaces any word.
+   * @default the page's `<html lang>`, else `'en'`
+   */
+  locale?: string | undefined
+  /**
+   * The host's look, for the launcher's dialog and the hub: `colorScheme` (`'light'`, `'dark'`, `'system'`), `accent`,
+   * `radius`, `fontFamily`. Invalid values are dropped; the `--rch-*` CSS variables still win on the dialog.
+   * @default { colorScheme: 'system' }
+   */
+  appearance?: Appearance | undefined
 }
 
 /** Everything `useConnectHub` takes: the connect-session options and the launcher's settings. */
@@ -121,6 +134,8 @@ export const SETTINGS_KEYS = [
   'labels',
   'showErrorDetails',
   'dialogClassName',
+  'locale',
+  'appearance',
   'onSuccess',
   'onCancel',
   'onClose',
