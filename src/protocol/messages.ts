@@ -3,7 +3,7 @@
  * `{ protocol: 'connect-hub', version: 1, type, ...payload }`, sent with `postMessage` to an exact
  * target origin. These parsers are the single gate: anything they return `undefined` for is ignored.
  */
-import { isPlainObject, jsonSize } from '../json.ts'
+import { isPlainObject, jsonSize, withoutPrototypeKeys } from '../json.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import { LIMITS } from './limits.ts'
 
@@ -84,8 +84,15 @@ function parse<M>(table: Record<string, Fields>, data: unknown): M | undefined {
   return data as M
 }
 
-/** The message if `data` is a well-formed hub → host message, else `undefined`. */
-export const parseHubMessage = (data: unknown): HubMessage | undefined => parse<HubMessage>(hubFields, data)
+/**
+ * The message if `data` is a well-formed hub → host message, else `undefined`. An event's `data` comes back as a copy
+ * without `__proto__`, `constructor` or `prototype` keys at any depth (hosts merge it into objects of their own).
+ */
+export function parseHubMessage(data: unknown): HubMessage | undefined {
+  const message = parse<HubMessage>(hubFields, data)
+  if (message?.type !== 'event' || message.data === undefined) return message
+  return { ...message, data: withoutPrototypeKeys(message.data) }
+}
 
 /** The message if `data` is a well-formed host → hub message, else `undefined`. */
 export const parseHostMessage = (data: unknown): HostMessage | undefined => parse<HostMessage>(hostFields, data)
