@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConnectButton, type ConnectHubOptions, type GetToken, useConnectHub } from '../../../src/index.ts'
 import { frameHub } from '../../../src/launcher/deferred.ts'
 import { ConnectHubTestProvider, createTestHub, type TestHub } from '../../../src/testing/index.ts'
@@ -234,5 +234,67 @@ describe('given a ConnectHubTestProvider', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }))
     expect(onSuccess).toHaveBeenCalledWith({ accountId: 'acc_test_1', provider: 'xero', mode: 'create' })
     expect(testHub.tokens).toEqual(['test_token_1'])
+  })
+})
+
+describe('given a ConnectHubTestProvider in an app built for production', () => {
+  // Each test takes a fresh copy of the module: "once" is per page, and a test must not inherit another's warning.
+  async function freshProvider() {
+    vi.resetModules()
+    return import('../../../src/testing/ConnectHubTestProvider.tsx')
+  }
+
+  afterEach(() => {
+    vi.unstubAllEnvs()
+    vi.restoreAllMocks()
+  })
+
+  it('when it mounts, twice, in two trees → one console.warn, prefixed, naming the provider and what to do', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { ConnectHubTestProvider: Provider } = await freshProvider()
+    render(
+      <Provider>
+        <p>first</p>
+      </Provider>,
+    )
+    render(
+      <Provider>
+        <p>second</p>
+      </Provider>,
+    )
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(warn.mock.calls[0]?.[0]).toMatch(/^react-connect-hub: <ConnectHubTestProvider> is mounted in a production build/)
+    expect(warn.mock.calls[0]?.[0]).toMatch(/render it only in tests and stories$/)
+  })
+
+  it.each(['test', 'development', undefined])('when NODE_ENV is %s → no warning', async (mode) => {
+    vi.stubEnv('NODE_ENV', mode)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { ConnectHubTestProvider: Provider } = await freshProvider()
+    render(
+      <Provider>
+        <p>tests</p>
+      </Provider>,
+    )
+    expect(warn).not.toHaveBeenCalled()
+  })
+
+  it('when there is no process at all (a browser page, no bundler) → not production, and nothing throws', async () => {
+    const { isProductionBuild } = await freshProvider()
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(isProductionBuild()).toBe(true)
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'process') as PropertyDescriptor
+    Reflect.deleteProperty(globalThis, 'process')
+    let production: boolean | undefined
+    let absent: boolean | undefined
+    try {
+      absent = !('process' in globalThis)
+      production = isProductionBuild()
+    } finally {
+      Object.defineProperty(globalThis, 'process', saved)
+    }
+    expect(absent).toBe(true)
+    expect(production).toBe(false)
   })
 })
