@@ -73,6 +73,8 @@ export default async function setup(project: TestProject) {
       response.end('<!doctype html><title>Not found</title><h1>Not found</h1>')
       return
     }
+    // status=404: a fixture page served as an error page of its own (a 404 with a script), as a misconfigured hub URL can be.
+    response.statusCode = Number(url.searchParams.get('status') ?? 200)
     response.setHeader('Content-Type', 'text/html; charset=utf-8')
     response.end(page)
   })

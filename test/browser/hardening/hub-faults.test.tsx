@@ -3,17 +3,21 @@ import { describe, expect, inject, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { ConnectButton } from '../../../src'
 import { frames, guardEachTest, hubOrigin, hubUrl, openDialog, recorder } from '../harness'
+import { heldTokens, listenerReports } from './listener'
 
 guardEachTest()
 
 const host = encodeURIComponent(window.location.origin)
+const TOKEN = `tok_held_${'x'.repeat(24)}`
 
 describe('given a hub that fails', () => {
   it.each([
-    ['a 404 page', `${hubOrigin}/missing-hub.html`],
+    // A 404 with a script of its own that reports every message reaching it: a token posted to it would show.
+    ['a 404 page', `${hubOrigin}/listener.html?status=404`],
     ['a hub that never says ready', hubUrl('none', '&silent')],
   ])('when the hub is %s → hub_unavailable in onError and in the dialog with Retry, and the token never leaves', async (_, url) => {
     const t = recorder()
+    const listener = listenerReports()
     render(<ConnectButton getToken={t.getToken} hubUrl={url} hubTimeout={300} prefetch="none" {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button'))
     const dialog = await screen.findByRole('dialog')
@@ -31,6 +35,35 @@ describe('given a hub that fails', () => {
     expect(frames()).toHaveLength(0)
     await userEvent.click(screen.getByRole('button', { name: 'Close' }))
     expect(t.calls).toEqual(['error', 'error', 'cancel', 'close'])
+    expect(listener.messages()).toEqual([])
+  })
+
+  it('when the hub URL answers 404 with a page of its own, loaded before the token came → nothing is posted to it, not even once the token is there', async () => {
+    const t = recorder()
+    const listener = listenerReports()
+    const tokens = heldTokens()
+    // A limit for a hang, not part of the check: the test closes the dialog long before.
+    render(
+      <ConnectButton
+        getToken={tokens.getToken}
+        hubUrl={`${hubOrigin}/listener.html?status=404`}
+        hubTimeout={60_000}
+        prefetch="none"
+        {...t.callbacks}
+      />,
+    )
+    await userEvent.click(screen.getByRole('button'))
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(listener.loaded()?.origin).toBe(hubOrigin))
+    await tokens.answer(1, TOKEN)
+    // The token is reported as it arrives: a launcher that posted it without ready would have done so by now.
+    await waitFor(() => expect(t.events.map((event) => event.type)).toContain('token_received'))
+    expect(await listener.receivedBefore(frames()[0])).toEqual([])
+    expect(JSON.stringify(listener.reports)).not.toContain(TOKEN)
+    expect(dialog).not.toHaveAttribute('data-state', 'open')
+    expect(t.calls).toEqual([])
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+    expect(t.calls).toEqual(['cancel', 'close'])
   })
 
   it.each([

@@ -1,8 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, inject, it, vi } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { ConnectButton, type GetToken } from '../../../src'
+import { ConnectButton } from '../../../src'
 import { frames, guardEachTest, hubUrl, openDialog, recorder } from '../harness'
+import { heldTokens, listenerReports } from './listener'
 
 guardEachTest()
 
@@ -10,51 +11,6 @@ guardEachTest()
 const elsewhere = inject('hubOriginOtherPort')
 const FIRST = `tok_first_${'x'.repeat(24)}`
 const REFRESHED = `tok_refreshed_${'x'.repeat(24)}`
-
-interface Report {
-  fixture: 'listener'
-  origin: string
-  loaded?: true
-  message?: unknown
-  probe?: number
-  received?: unknown[]
-}
-
-/** What listener.html tells the test page: that it loaded, each message that reached it, its answer to a probe. */
-function listenerReports() {
-  const reports: Report[] = []
-  const onMessage = (event: MessageEvent) => {
-    if ((event.data as Partial<Report> | null)?.fixture === 'listener') reports.push(event.data as Report)
-  }
-  window.addEventListener('message', onMessage)
-  afterEach(() => window.removeEventListener('message', onMessage))
-  let probes = 0
-  return {
-    reports,
-    loaded: () => reports.find((report) => report.loaded),
-    /**
-     * Everything the page in `frame` received before this probe: the probe leaves the test page after anything the
-     * launcher posted, and messages from one window to another arrive in the order they were posted.
-     */
-    async receivedBefore(frame: HTMLIFrameElement | undefined): Promise<unknown[]> {
-      const probe = ++probes
-      frame?.contentWindow?.postMessage({ probe }, '*')
-      await waitFor(() => expect(reports.some((report) => report.probe === probe)).toBe(true))
-      return reports.find((report) => report.probe === probe)?.received ?? []
-    },
-  }
-}
-
-/** A getToken whose answers the test gives, one call at a time. */
-function heldTokens() {
-  const answers: ((token: string) => void)[] = []
-  const getToken = vi.fn<GetToken>(() => new Promise<string>((resolve) => answers.push(resolve)))
-  const answer = async (call: number, token: string) => {
-    await waitFor(() => expect(answers).toHaveLength(call))
-    answers[call - 1]?.(token)
-  }
-  return { getToken, answer }
-}
 
 describe('given a hub frame that navigated to another origin (targetOrigin is the hub’s, never "*")', () => {
   it('when the hub said ready and left before the token came → the page now in the frame receives no init', async () => {
