@@ -111,11 +111,24 @@ describe('given a token that expires while the hub is open', () => {
 
 describe('given a slow getToken', () => {
   function slow() {
-    const pending: { resolve: (token: string) => void; signal: AbortSignal }[] = []
-    const getToken = vi.fn<GetToken>(
-      (_session, { signal }) => new Promise<string>((resolve) => pending.push({ resolve: (token) => resolve(token), signal })),
-    )
-    return { getToken, pending }
+    const pending: { resolve: (token: string) => void; signal: AbortSignal; answered: Promise<string> }[] = []
+    const getToken = vi.fn<GetToken>((_session, { signal }) => {
+      let resolve = (_token: string) => {}
+      const answered = new Promise<string>((settle) => (resolve = settle))
+      pending.push({ resolve, signal, answered })
+      return answered
+    })
+    /**
+     * Answers call `index` late and returns once the answer has been dealt with: its own promise settled, then a task
+     * boundary, which comes after every promise reaction the launcher chained behind it.
+     */
+    async function answerLate(index: number) {
+      const call = pending[index]
+      call?.resolve(GOOD)
+      await call?.answered
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    return { getToken, pending, answerLate }
   }
 
   it('when the component unmounts while it loads → the request is aborted, nothing is reported, and a late answer changes nothing', async () => {
@@ -127,8 +140,7 @@ describe('given a slow getToken', () => {
     await waitFor(() => expect(s.pending).toHaveLength(1))
     unmount()
     await waitFor(() => expect(s.pending[0]?.signal.aborted).toBe(true))
-    s.pending[0]?.resolve(GOOD)
-    await Promise.resolve()
+    await s.answerLate(0)
     expect(frames()).toHaveLength(0)
     expect(t.calls).toEqual([])
     expect(t.events.map((event) => event.type)).not.toContain('token_received')
@@ -144,11 +156,11 @@ describe('given a slow getToken', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Close' }))
     expect(t.calls).toEqual(['cancel', 'close'])
     expect(s.pending[0]?.signal.aborted).toBe(true)
-    s.pending[0]?.resolve(GOOD)
-    await Promise.resolve()
+    await s.answerLate(0)
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(frames()).toHaveLength(0)
     expect(screen.getByRole('button')).toHaveAttribute('data-state', 'idle')
+    expect(t.events.map((event) => event.type)).not.toContain('token_received')
 
     await userEvent.click(screen.getByRole('button'))
     await waitFor(() => expect(s.pending).toHaveLength(2))
