@@ -62,11 +62,31 @@ describe('given a hubUrl the launcher must not frame', () => {
 
   it('when a prefetch meets such a hubUrl → nothing is framed or reported until the click', async () => {
     const t = recorder()
+    // Every frame ever added, not only those present when the test looks: a prefetch may come and go in between.
+    const framed: string[] = []
+    const record = (records: MutationRecord[]) => {
+      for (const node of records.flatMap((entry) => [...entry.addedNodes]))
+        if (node instanceof Element)
+          framed.push(...[node, ...node.querySelectorAll('iframe')].flatMap((el) => (el instanceof HTMLIFrameElement ? [el.src] : [])))
+    }
+    const observer = new MutationObserver(record)
+    observer.observe(document.documentElement, { childList: true, subtree: true })
     render(<ConnectButton getToken={t.getToken} hubUrl="javascript:window.__pwned=true" {...t.callbacks} />)
     await userEvent.hover(screen.getByRole('button'))
-    expect(frames()).toHaveLength(0)
-    expect(t.calls).toEqual([])
+    const beforeClick = t.events.map((event) => event.type)
+    // The click is the point by which the prefetch is over: dropped, or the run the click shows, whose refusal it reports.
+    await userEvent.click(screen.getByRole('button'))
+    await screen.findByRole('alert')
+    record(observer.takeRecords())
+    observer.disconnect()
+    expect(framed).toEqual([])
     expect(pwned()).toBeUndefined()
+    // Reported once, and only once the click asked for the hub.
+    expect(beforeClick).not.toContain('error')
+    expect(t.callbacks.onError).toHaveBeenCalledTimes(1)
+    expect(t.events.filter((event) => event.type === 'error')).toHaveLength(1)
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+    expect(t.calls).toEqual(['error', 'cancel', 'close'])
   })
 
   it('when hubUrl changes to such a URL while an error shows → Retry reports it in the dialog, never throws; a good one then opens', async () => {
