@@ -193,6 +193,33 @@ describe('given an open hub whose own frame sends hostile payloads', () => {
     await closeHub(t)
   })
 
+  it('when its analytics event data carries __proto__, constructor and prototype keys → onEvent gets the data without them, at every depth', async () => {
+    const t = recorder()
+    const dialog = await openHub(t)
+    const data =
+      '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"prototype":3,"screen":"catalog",' +
+      '"steps":[{"__proto__":{"polluted":4},"name":"a"}],"deep":{"a":{"constructor":5,"b":{"__proto__":null,"c":"d"}}}}'
+    await postFromHub(t, [`{"protocol":"connect-hub","version":1,"type":"event","name":"merge-me","data":${data}}`])
+    expect(t.hubEvent('merge-me')).toHaveLength(1)
+    const received = t.hubEvent('merge-me')[0]?.data as Record<string, unknown>
+    expect(JSON.stringify(received)).toBe('{"screen":"catalog","steps":[{"name":"a"}],"deep":{"a":{"b":{"c":"d"}}}}')
+    // What a host's analytics code does with it: a naive deep merge into an object of its own.
+    const merge = (target: Record<string, unknown>, source: Record<string, unknown>) => {
+      for (const key in source) {
+        const value = source[key]
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+          target[key] ??= {}
+          merge(target[key] as Record<string, unknown>, value as Record<string, unknown>)
+        } else target[key] = value
+      }
+    }
+    merge({}, received)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(t.ignored()).toEqual([])
+    expectUntouched(t, dialog)
+    await closeHub(t)
+  })
+
   it('when it floods the host with 10,000 malformed messages → none is acted on and the page stays responsive', async () => {
     const t = recorder()
     const dialog = await openHub(t)
@@ -201,15 +228,21 @@ describe('given an open hub whose own frame sends hostile payloads', () => {
     const started = performance.now()
     await postFromHub(t, flood, times)
     const delivered = performance.now()
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    const timeoutRoundTrip = performance.now() - delivered
-    await new Promise((resolve) => requestAnimationFrame(resolve))
-    const frameRoundTrip = performance.now() - delivered
     expect(t.ignored('shape')).toHaveLength(10_000)
     expectUntouched(t, dialog)
-    console.info(
-      `[hardening] flood of 10,000 messages: handled in ${Math.round(delivered - started)} ms; afterwards setTimeout(0) took ${timeoutRoundTrip.toFixed(1)} ms, requestAnimationFrame ${frameRoundTrip.toFixed(1)} ms`,
-    )
+    // Responsive, checked by what must still happen rather than by a time: the page paints a frame, the launcher still
+    // hears its hub (a message round trip through the frame), and the user's click still closes the dialog.
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    const painted = performance.now()
+    await postFromHub(t, [])
+    const roundTrip = performance.now()
+    expect(t.hubEvent('harness-done')).toHaveLength(2)
+    expect(t.ignored('shape')).toHaveLength(10_000)
+    expectUntouched(t, dialog)
     await closeHub(t)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    console.info(
+      `[hardening] flood of 10,000 messages: handled in ${Math.round(delivered - started)} ms; then a frame painted after ${(painted - delivered).toFixed(1)} ms, a round trip through the hub took ${(roundTrip - painted).toFixed(1)} ms`,
+    )
   })
 })
