@@ -36,7 +36,8 @@ describe('given a hubUrl the launcher must not frame', () => {
     ['a javascript: URL', 'javascript:window.__pwned=true', /must be an https: URL.*not javascript:/],
     ['a data: URL', 'data:text/html,<script>parent.__pwned=true</script>', /must be an https: URL.*not data:/],
     ['plain http: off localhost', 'http://hub.example.com/connect', /must be an https: URL.*not http:/],
-    ['the page’s own origin', `${window.location.origin}/hub.html`, /is on this page's own origin/],
+    // A working hub, served by the test page's own server: framed, it would say ready and report init.
+    ['the page’s own origin', `${window.location.origin}/test/browser/fixtures/hub.html`, /is on this page's own origin/],
     ['no absolute URL', '/hub.html', /is not an absolute URL/],
   ])(
     'when it is %s → hub_unavailable saying why, in onError and (showErrorDetails) in the dialog, and no frame is made',
@@ -57,6 +58,7 @@ describe('given a hubUrl the launcher must not frame', () => {
       expect(frames()).toHaveLength(0)
       await userEvent.click(screen.getByRole('button', { name: 'Close' }))
       expect(t.calls).toEqual(['error', 'error', 'cancel', 'close'])
+      expect(t.events.filter((event) => event.type === 'hub_event' || event.type === 'hub_ready')).toEqual([])
     },
   )
 
