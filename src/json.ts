@@ -49,21 +49,3 @@ export function jsonSize(value: unknown, max: number): number | undefined {
   }
   return visit(value, 0) ? size : undefined
 }
-
-/** Keys that a host's deep merge or `Object.assign` would follow into a prototype, or that pose as a class's. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-
-/**
- * A copy of a plain JSON value (one `jsonSize` accepts) without any own `__proto__`, `constructor` or `prototype`
- * key at any depth: hosts deep-merge a hub's analytics data into objects of their own, where those keys would reach
- * `Object.prototype`. A `JSON.parse` result or a structured clone carries them as ordinary own keys.
- */
-export function withoutPrototypeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPrototypeKeys)
-  if (typeof value !== 'object' || value === null) return value
-  const copy: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) {
-    if (!PROTOTYPE_KEYS.has(key)) copy[key] = withoutPrototypeKeys(item)
-  }
-  return copy
-}

@@ -3,7 +3,7 @@
  * `{ protocol: 'connect-hub', version: 1, type, ...payload }`, sent with `postMessage` to an exact
  * target origin. These parsers are the single gate: anything they return `undefined` for is ignored.
  */
-import { isPlainObject, jsonSize, withoutPrototypeKeys } from '../json.ts'
+import { isPlainObject, jsonSize } from '../json.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import { LIMITS } from './limits.ts'
 
@@ -82,6 +82,24 @@ function parse<M>(table: Record<string, Fields>, data: unknown): M | undefined {
     if (!check(data[key])) return undefined
   }
   return data as M
+}
+
+/** Keys that a host's deep merge or `Object.assign` would follow into a prototype, or that pose as a class's. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * A copy of a plain JSON value (one `jsonSize` accepts) without any own `__proto__`, `constructor` or `prototype`
+ * key at any depth: hosts deep-merge a hub's analytics data into objects of their own, where those keys would reach
+ * `Object.prototype`. A `JSON.parse` result or a structured clone carries them as ordinary own keys.
+ */
+export function withoutPrototypeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPrototypeKeys)
+  if (typeof value !== 'object' || value === null) return value
+  const copy: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    if (!PROTOTYPE_KEYS.has(key)) copy[key] = withoutPrototypeKeys(item)
+  }
+  return copy
 }
 
 /**
