@@ -41,7 +41,7 @@ export function ConnectHubTestProvider({ testHub, children }: ConnectHubTestProv
     if (warned || !isProductionBuild()) return
     warned = true
     console.warn(
-      'react-connect-hub: <ConnectHubTestProvider> is mounted in a production build — every ConnectButton and useConnectHub beneath it opens the in-process test hub with test tokens instead of your hub; render it only in tests and stories',
+      'react-connect-hub: <ConnectHubTestProvider> is mounted in a production build — every button beneath it opens the test hub with test tokens, not your hub; render it only in tests and stories',
     )
   }, [])
   return <HubOverrideContext.Provider value={value}>{children}</HubOverrideContext.Provider>
