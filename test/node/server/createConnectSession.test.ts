@@ -1,8 +1,8 @@
 import { inspect } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ConnectHubError } from '../../../src/errors'
 import { createConnectSession } from '../../../src/server'
-import { toConnectSessionRequest } from '../../../src/session'
+import { connectSessionCreateSchema, toConnectSessionRequest } from '../../../src/session'
 import { API_KEY, CREDENTIAL, created, drop, hang, sendJson, startUpstream, status } from './upstream'
 
 const session = { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc', categories: ['hris' as const], type: 'TEST' as const }
@@ -51,6 +51,17 @@ describe('createConnectSession', () => {
       expect(result.session).not.toHaveProperty('token')
       expect(JSON.stringify(result.session)).not.toContain(result.token)
       expect(result.session).not.toHaveProperty('accountId')
+    })
+
+    it('validates the session once', async () => {
+      const upstream = await startUpstream(created())
+      const parse = vi.spyOn(connectSessionCreateSchema, 'safeParse')
+      try {
+        await createConnectSession(session, { ...fast, baseUrl: upstream.url })
+        expect(parse).toHaveBeenCalledTimes(1)
+      } finally {
+        parse.mockRestore()
+      }
     })
 
     it('keeps a path in baseUrl and ignores its trailing slash', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { type ConnectSessionHandlerOptions, type ConnectSessionOwner, createConnectSessionHandler } from '../../../src/server'
+import { connectSessionCreateSchema, connectSessionOptionsSchema, toConnectSessionRequest } from '../../../src/session'
 import { API_KEY, CREDENTIAL, created, hang, startUpstream, status, type Upstream } from './upstream'
 
 const OWNER: ConnectSessionOwner = { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc', originUsername: 'ada' }
@@ -89,6 +90,38 @@ describe('createConnectSessionHandler', () => {
     })
   })
 
+  describe('given a request that mints a session, with defaults, overrides and an account of the owner', () => {
+    it('→ the session is validated once per request, and sent as toConnectSessionRequest would write it', async () => {
+      const upstream = await startUpstream(created())
+      const handler = handlerFor(upstream, {
+        defaults: { expiresIn: 600, label: 'from-server' },
+        overrides: { metadata: { plan: 'pro' } },
+        ownsAccount: (accountId, owner) => accountId === 'acc-1' && owner.originOwnerId === OWNER.originOwnerId,
+      })
+      const expected = toConnectSessionRequest({
+        ...OWNER,
+        provider: 'hibob',
+        categories: ['hris-legacy', 'ats'],
+        accountId: 'acc-1',
+        expiresIn: 600,
+        label: 'from-server',
+        metadata: { plan: 'pro' },
+      })
+      // Spied after setup: defaults and overrides are parsed once, when the handler is made.
+      const parses = [vi.spyOn(connectSessionOptionsSchema, 'safeParse'), vi.spyOn(connectSessionCreateSchema, 'safeParse')]
+      try {
+        const response = await handler(
+          postJson({ provider: 'hibob', categories: ['hrisLegacy', 'ats'], accountId: 'acc-1', originOwnerId: 'someone-else' }),
+        )
+        expect(response.status).toBe(200)
+        expect(parses.map((parse) => parse.mock.calls.length)).toEqual([1, 0])
+      } finally {
+        for (const parse of parses) parse.mockRestore()
+      }
+      expect(upstream.requests[0]?.json).toEqual(expected)
+    })
+  })
+
   describe('given no signed-in user', () => {
     it('answers 401 and calls nothing upstream', async () => {
       const upstream = await startUpstream(created())
@@ -110,9 +143,16 @@ describe('createConnectSessionHandler', () => {
 
     it('answers 500, not 400, when resolveOwner returns an unusable owner', async () => {
       const upstream = await startUpstream(created())
-      const response = await handlerFor(upstream, { resolveOwner: () => ({ originOwnerId: '', originOwnerName: 'Acme' }) })(postJson({}))
+      const onError = vi.fn()
+      const response = await handlerFor(upstream, { onError, resolveOwner: () => ({ originOwnerId: '', originOwnerName: 'Acme' }) })(
+        postJson({}),
+      )
       expect(response.status).toBe(500)
       expect(upstream.requests).toHaveLength(0)
+      expect(onError).toHaveBeenCalledWith(
+        expect.objectContaining({ message: expect.stringContaining('resolveOwner') }),
+        expect.any(Request),
+      )
     })
   })
 
