@@ -1,7 +1,18 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { type ConnectSessionHandlerOptions, type ConnectSessionOwner, createConnectSessionHandler } from '../../../src/server'
 import { connectSessionCreateSchema, connectSessionOptionsSchema, toConnectSessionRequest } from '../../../src/session'
-import { API_KEY, CREDENTIAL, created, hang, startUpstream, status, type Upstream } from './upstream'
+import {
+  API_KEY,
+  CREDENTIAL,
+  created,
+  hang,
+  scriptedFetch,
+  startUpstream,
+  status,
+  statusAnswer,
+  type Upstream,
+  useFakeClock,
+} from './upstream'
 
 const OWNER: ConnectSessionOwner = { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc', originUsername: 'ada' }
 const ENDPOINT = 'https://app.example/api/connect-session'
@@ -273,11 +284,23 @@ describe('createConnectSessionHandler', () => {
       expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'api_error', status: 401 }), expect.any(Request))
     })
 
-    it('answers 502 after the retries are spent', async () => {
-      const upstream = await startUpstream(status(503))
-      const response = await handlerFor(upstream, { retries: 1 })(postJson({}))
-      expect(response.status).toBe(502)
-      expect(upstream.requests).toHaveLength(2)
+    it('answers 502 after the retries are spent, waiting the default backoff between them', async () => {
+      const clock = useFakeClock()
+      // Jitter at its low end: the first step is then half of the 300 ms default.
+      const random = vi.spyOn(Math, 'random').mockReturnValue(0)
+      onTestFinished(() => random.mockRestore())
+      const api = scriptedFetch(statusAnswer(503), statusAnswer(503))
+      const pending = createConnectSessionHandler({
+        apiKey: API_KEY,
+        resolveOwner: () => OWNER,
+        onError: () => {},
+        fetch: api.fetch,
+        retries: 1,
+      })(postJson({}))
+      await clock.waiting(150)
+      await vi.advanceTimersByTimeAsync(150)
+      expect((await pending).status).toBe(502)
+      expect(api.calls).toEqual([api.calls[0], (api.calls[0] ?? 0) + 150])
     })
 
     it('answers 502 when the API does not answer in time', async () => {
