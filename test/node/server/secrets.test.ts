@@ -60,11 +60,14 @@ const SHORT: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '
 
 const fromCodePoint = (code: number, written: string) => (code <= 0x10ffff ? String.fromCodePoint(code) : written)
 
-/** `text` read back as a reader of JSON escapes, HTML entities and percent-encoded UTF-8 would, leniently. */
-function readBack(text: string): string {
-  return text
-    .replace(/\\u([0-9a-f]{4})/gi, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
-    .replace(/\\([\\/"bfnrt])/g, (_, char: string) => SHORT[char] ?? char)
+/** `text` read back as a reader of HTML entities and percent-encoded UTF-8 (and of JSON escapes, with `json`) would, leniently. */
+function readBack(text: string, json: boolean): string {
+  const unescaped = json
+    ? text
+        .replace(/\\u([0-9a-f]{4})/gi, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
+        .replace(/\\([\\/"bfnrt])/g, (_, char: string) => SHORT[char] ?? char)
+    : text
+  return unescaped
     .replace(/&#x([0-9a-f]{1,8});/gi, (written, code: string) => fromCodePoint(Number.parseInt(code, 16), written))
     .replace(/&#(\d{1,9});/g, (written, code: string) => fromCodePoint(Number(code), written))
     .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => NAMED[name] ?? '')
@@ -94,7 +97,9 @@ const base64Readings = (text: string) =>
  */
 function leaksOf(text: string, key: string): string[] {
   const leaks = formsOf(key).filter((form) => text.includes(form))
-  if ([text, text.replace(/\+/g, ' ')].some((variant) => readBack(variant).includes(key))) leaks.push('read back')
+  // With and without JSON unescaping and + as a space: a key may hold a backslash or a + of its own.
+  const variants = [text, text.replace(/\+/g, ' ')].flatMap((variant) => [readBack(variant, true), readBack(variant, false)])
+  if (variants.some((variant) => variant.includes(key))) leaks.push('read back')
   const hexes = hexReadings(text)
   const base64s = base64Readings(text)
   for (const [name, encode] of Object.entries(ENCODINGS)) {
