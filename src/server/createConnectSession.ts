@@ -1,6 +1,7 @@
 import { ConnectHubError } from '../errors.ts'
 import { DEFAULT_EXPIRES_IN } from '../session/fields.ts'
-import { type ConnectSessionCreate, toConnectSessionRequest } from '../session/index.ts'
+import { type ConnectSessionCreate, type NormalizedConnectSessionCreate, parseConnectSessionCreate } from '../session/index.ts'
+import { toWireBody } from '../session/parse.ts'
 import { apiError, callSessionApi, type SessionApiOptions } from './callSessionApi.ts'
 import { type ConnectSession, connectSessionResponseSchema, withoutToken } from './connectSessionResponse.ts'
 
@@ -75,7 +76,18 @@ export async function createConnectSession(
   if (typeof options.apiKey !== 'string' || !options.apiKey) {
     throw new TypeError('react-connect-hub: createConnectSession needs apiKey — pass your StackOne API key from a server-side secret')
   }
-  const body = toConnectSessionRequest(session)
+  return mintConnectSession(parseConnectSessionCreate(session), options)
+}
+
+/**
+ * `createConnectSession` for a session that was validated and normalised already (the handler's): it is sent as it is,
+ * without a second check.
+ */
+export async function mintConnectSession(
+  session: NormalizedConnectSessionCreate,
+  options: CreateConnectSessionOptions,
+): Promise<CreatedConnectSession> {
+  const body = toWireBody(session)
   const answer = await callSessionApi({ method: 'POST', path: '/connect_sessions', body, what: 'creating the connect session' }, options)
   if (answer.status < 200 || answer.status > 299) throw apiError(answer)
   return toResult(answer.status, answer.body, body.expires_in ?? DEFAULT_EXPIRES_IN, answer.sentAt)

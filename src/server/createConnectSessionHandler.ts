@@ -1,8 +1,8 @@
 import { isConnectHubError } from '../errors.ts'
-import { type NormalizedConnectSessionOptions, parseConnectSessionCreate, parseConnectSessionOptions } from '../session/index.ts'
+import { type NormalizedConnectSessionOptions, parseConnectSessionOptions } from '../session/index.ts'
 import { ownsAccountThroughApi } from './accountOwner.ts'
 import { fail, json, serverFailure } from './answers.ts'
-import { type CreateConnectSessionOptions, createConnectSession } from './createConnectSession.ts'
+import { type CreateConnectSessionOptions, mintConnectSession } from './createConnectSession.ts'
 import { checkOrigins, crossOriginRefusal } from './crossOrigin.ts'
 import { isJson, readText, TooLarge } from './readBody.ts'
 import { type AllowableSessionField, createSessionPolicy, OWNER_FIELDS, type ServerSessionOptions } from './sessionPolicy.ts'
@@ -96,8 +96,19 @@ function withoutOwner(input: unknown): unknown {
   return rest
 }
 
+const isText = (value: unknown) => typeof value === 'string' && value.length > 0
+
+/**
+ * The owner fields of what `resolveOwner` returned, checked as the session schema would (non-empty strings,
+ * `originUsername` optional): the only part of the session the browser's parse did not cover.
+ */
 function pickOwner(owner: ConnectSessionOwner): ConnectSessionOwner {
   const { originOwnerId, originOwnerName, originUsername } = owner
+  if (!isText(originOwnerId) || !isText(originOwnerName) || (originUsername !== undefined && !isText(originUsername))) {
+    throw new TypeError(
+      'react-connect-hub: resolveOwner returned an unusable owner — originOwnerId and originOwnerName must be non-empty strings, originUsername a non-empty string or left out',
+    )
+  }
   return { originOwnerId, originOwnerName, ...(originUsername !== undefined && { originUsername }) }
 }
 
@@ -157,13 +168,14 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
 
     let owner: ConnectSessionOwner | null
     try {
-      owner = await resolveOwner(request)
+      const resolved = await resolveOwner(request)
+      // `undefined` too: a forgotten return must not mint a session.
+      owner = resolved === null || resolved === undefined ? null : pickOwner(resolved)
     } catch (error) {
       onError(error, request)
       return fail(500, 'internal_error', 'could not tell who is asking — see the server logs')
     }
-    // `undefined` too: a forgotten return must not mint a session.
-    if (owner === null || owner === undefined) return fail(401, 'unauthorized', 'sign in first: no owner for this request')
+    if (owner === null) return fail(401, 'unauthorized', 'sign in first: no owner for this request')
 
     let text: string
     try {
@@ -193,10 +205,10 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
     const applied = policy.apply(requested)
     if ('refusal' in applied) return fail(400, applied.refusal.code, applied.refusal.message, { issues: applied.refusal.issues })
 
+    // Parsed once: the browser's options above, the server's at setup, the owner when it was resolved.
+    const session = { ...applied.session, ...owner }
     try {
-      // Checked before anything reaches the session API: only the owner from resolveOwner can be invalid here.
-      const session = parseConnectSessionCreate({ ...applied.session, ...pickOwner(owner) })
-      if (session.accountId !== undefined && (await ownsAccount(session.accountId, pickOwner(owner), request)) !== true) {
+      if (session.accountId !== undefined && (await ownsAccount(session.accountId, owner, request)) !== true) {
         // One answer for another owner's account and for none at all: the route tells nobody which ids exist.
         return fail(
           403,
@@ -204,7 +216,7 @@ export function createConnectSessionHandler(options: ConnectSessionHandlerOption
           'this account cannot be opened for you — edit one of your own accounts, or connect a new one',
         )
       }
-      const created = await createConnectSession(session, { ...upstream, signal: request.signal })
+      const created = await mintConnectSession(session, { ...upstream, signal: request.signal })
       return json(200, { token: created.token, expiresAt: created.expiresAt })
     } catch (error) {
       if (!request.signal.aborted) onError(error, request)

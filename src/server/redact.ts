@@ -16,30 +16,63 @@ const SHORT_ESCAPES: Record<string, string> = {
   '\t': '\\t',
 }
 
-const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+/** The named HTML entities that escapers write (`htmlspecialchars`, Python's `html.escape`, lodash's `escape`). */
+const ENTITIES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }
 
-/** `\u` + four hex digits in either case, for one UTF-16 code unit. */
-const unicodeEscape = (code: number) =>
-  `\\\\u${code
-    .toString(16)
-    .padStart(4, '0')
-    .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`)}`
+const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0')
+const hexOf = (bytes: Uint8Array) => Array.from(bytes, (byte) => hex(byte, 2)).join('')
+const encoder = new TextEncoder()
+
+/** One UTF-16 code unit, plain or JSON-escaped: itself, `\uXXXX`, or its short escape. */
+function unitForms(unit: string): string {
+  const short = SHORT_ESCAPES[unit]
+  return `(?:${escapeRegExp(unit)}|\\\\u${hex(unit.charCodeAt(0), 4)}${short ? `|${escapeRegExp(short)}` : ''})`
+}
 
 /**
- * `secret` written plainly or JSON-escaped, each character in any of its forms (`/` or `\/`, `é` or `\u00e9`…),
- * so that an echo the upstream escaped its own way is caught in raw text as well.
+ * One character (code point) in every form text may carry it in: plain or JSON-escaped, code unit by code unit; its
+ * UTF-8 bytes percent-encoded (`+` for a space, as form encoders write it); an HTML entity, decimal, hex or named.
  */
-function anyEscaping(secret: string): string {
-  let pattern = ''
-  // Code units, not code points: an astral character may be escaped as a surrogate pair.
-  for (let i = 0; i < secret.length; i++) {
-    const unit = secret[i] as string
-    const forms = [escapeRegExp(unit), unicodeEscape(secret.charCodeAt(i))]
-    const short = SHORT_ESCAPES[unit]
-    if (short) forms.push(escapeRegExp(short))
-    pattern += `(?:${forms.join('|')})`
-  }
-  return pattern
+function charForms(char: string): string {
+  const code = char.codePointAt(0) as number
+  const forms = [
+    Array.from({ length: char.length }, (_, i) => unitForms(char[i] as string)).join(''),
+    Array.from(encoder.encode(char), (byte) => `%${hex(byte, 2)}`).join(''),
+    `&#0*${code};`,
+    `&#x0*${code.toString(16)};`,
+  ]
+  if (ENTITIES[char]) forms.push(`&${ENTITIES[char]};`)
+  if (char === ' ') forms.push('\\+')
+  return `(?:${forms.join('|')})`
+}
+
+/** Base64 text, in either alphabet (`+/` or base64url's `-_`), `/` JSON-escaped or not, `+` and `/` percent-encoded or not. */
+const base64Pattern = (text: string) => text.replace(/[+/]/g, (char) => (char === '+' ? '(?:[+-]|%2b)' : '(?:\\\\?\\/|_|%2f)'))
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+/**
+ * What base64 shows of `bytes` wherever they sit in a longer base64 text: at each of the three byte offsets, the
+ * characters that only these bytes decide (the neighbours change the one or two at either end).
+ */
+const base64Cores = (bytes: Uint8Array) =>
+  [0, 1, 2].map((offset) => {
+    const shifted = new Uint8Array(offset + bytes.length)
+    shifted.set(bytes, offset)
+    return toBase64(shifted).slice(Math.ceil((offset * 4) / 3), Math.floor((shifted.length * 4) / 3))
+  })
+
+/** `text` as UTF-16 bytes, little- or big-endian. */
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const bytes = new Uint8Array(text.length * 2)
+  const view = new DataView(bytes.buffer)
+  for (let i = 0; i < text.length; i++) view.setUint16(i * 2, text.charCodeAt(i), littleEndian)
+  return bytes
 }
 
 // A header written out in a message ("Authorization: Basic …", `"authorization":"Basic …"`): its value goes too.
@@ -55,16 +88,33 @@ export interface Redactor {
   error(error: unknown): Error
 }
 
+/**
+ * The forms of the key that are redacted, matched case-insensitively anywhere in a text: the key itself, each character
+ * plain, JSON-escaped, percent-encoded or as an HTML entity (mixed freely); its UTF-8, UTF-16LE and UTF-16BE bytes in
+ * hex, and in base64 or base64url at any byte offset of a longer base64 text; and the Basic credential.
+ */
 export function createRedactor(apiKey: string): Redactor {
-  // The key, the Basic credential (base64 of key + ':'), the part of it any base64 of the key starts with, and the
-  // key percent-encoded.
-  const credential = basicCredential(apiKey)
-  const sharedBase64 = credential.slice(0, Math.floor(new TextEncoder().encode(apiKey).length / 3) * 4)
-  const forms = [apiKey, credential, sharedBase64, encodeURIComponent(apiKey)]
-  const secrets = [...new Set(forms.filter((form) => form.length > 0))].sort((a, b) => b.length - a.length)
-  const secretPattern = new RegExp(secrets.map(anyEscaping).join('|'), 'gi')
+  // A server has one key: its patterns are built and compiled once, not per request.
+  if (last?.apiKey !== apiKey) last = { apiKey, redactor: buildRedactor(apiKey) }
+  return last.redactor
+}
+
+let last: { apiKey: string; redactor: Redactor } | undefined
+
+function buildRedactor(apiKey: string): Redactor {
+  const encodings = [encoder.encode(apiKey), utf16(apiKey, true), utf16(apiKey, false)]
+  const base64 = [basicCredential(apiKey), ...encodings.flatMap(base64Cores)]
+  const forms = [
+    ...[...new Set(base64)]
+      .filter((form) => form.length > 0)
+      .sort((a, b) => b.length - a.length)
+      .map(base64Pattern),
+    ...encodings.map(hexOf),
+    Array.from(apiKey, charForms).join(''),
+  ]
+  const secretPattern = new RegExp(forms.join('|'), 'gi')
   // In what a thrown error says, a written-out header goes whole, name and all; a body keeps its shape (and JSON).
-  const messagePattern = new RegExp([HEADER, ...secrets.map(anyEscaping)].join('|'), 'gi')
+  const messagePattern = new RegExp([HEADER, ...forms].join('|'), 'gi')
 
   const text = (input: string) => input.replace(secretPattern, REDACTED)
   const said = (input: string) => input.replace(messagePattern, REDACTED)

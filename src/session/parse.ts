@@ -67,7 +67,14 @@ export function parseConnectSessionCreate(input: unknown): NormalizedConnectSess
  * Throws a `ConnectHubError` (`invalid_session`) with field paths when the session is invalid.
  */
 export function toConnectSessionRequest(session: unknown): ConnectSessionRequest {
-  const valid = parseConnectSessionCreate(session)
+  return toWireBody(parseConnectSessionCreate(session))
+}
+
+/**
+ * The `POST /connect_sessions` body of a session that was validated and normalised already: renaming only, no check.
+ * For the server's handler, which validates the browser's options once; not part of the public entry.
+ */
+export function toWireBody(valid: NormalizedConnectSessionCreate): ConnectSessionRequest {
   const body: Record<string, unknown> = {}
   for (const field of SESSION_FIELDS) {
     if (valid[field] !== undefined) body[WIRE_NAMES[field]] = valid[field]

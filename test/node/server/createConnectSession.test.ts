@@ -1,12 +1,25 @@
 import { inspect } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ConnectHubError } from '../../../src/errors'
 import { createConnectSession } from '../../../src/server'
-import { toConnectSessionRequest } from '../../../src/session'
-import { API_KEY, CREDENTIAL, created, drop, hang, sendJson, startUpstream, status } from './upstream'
+import { connectSessionCreateSchema, toConnectSessionRequest } from '../../../src/session'
+import {
+  API_KEY,
+  CREDENTIAL,
+  created,
+  createdAnswer,
+  drop,
+  hang,
+  scriptedFetch,
+  sendJson,
+  startUpstream,
+  status,
+  statusAnswer,
+  useFakeClock,
+} from './upstream'
 
 const session = { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc', categories: ['hris' as const], type: 'TEST' as const }
-// Backoff without Retry-After stays in the millisecond range, so waits that do show up come from Retry-After.
+// Backoff without Retry-After stays in the millisecond range.
 const fast = { apiKey: API_KEY, retryDelayMs: 1 }
 
 async function failure(promise: Promise<unknown>): Promise<ConnectHubError> {
@@ -51,6 +64,17 @@ describe('createConnectSession', () => {
       expect(result.session).not.toHaveProperty('token')
       expect(JSON.stringify(result.session)).not.toContain(result.token)
       expect(result.session).not.toHaveProperty('accountId')
+    })
+
+    it('validates the session once', async () => {
+      const upstream = await startUpstream(created())
+      const parse = vi.spyOn(connectSessionCreateSchema, 'safeParse')
+      try {
+        await createConnectSession(session, { ...fast, baseUrl: upstream.url })
+        expect(parse).toHaveBeenCalledTimes(1)
+      } finally {
+        parse.mockRestore()
+      }
     })
 
     it('keeps a path in baseUrl and ignores its trailing slash', async () => {
@@ -104,28 +128,36 @@ describe('createConnectSession', () => {
     })
 
     it('honours Retry-After in seconds on a 429', async () => {
-      const upstream = await startUpstream(status(429, { message: 'slow down' }, { 'retry-after': '1' }), created())
-      await createConnectSession(session, { ...fast, baseUrl: upstream.url })
-      const [first, second] = upstream.requests
-      expect(upstream.requests).toHaveLength(2)
-      expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(990)
+      const clock = useFakeClock()
+      const api = scriptedFetch(statusAnswer(429, { 'retry-after': '1' }), createdAnswer())
+      const pending = createConnectSession(session, { ...fast, fetch: api.fetch })
+      await clock.waiting(1000)
+      await vi.advanceTimersByTimeAsync(999)
+      expect(api.calls).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(1)
+      expect((await pending).token).toBe('session-token-123')
+      expect(api.calls).toEqual([api.calls[0], (api.calls[0] ?? 0) + 1000])
     })
 
     it('honours Retry-After as an HTTP date, capped at maxRetryDelayMs', async () => {
+      const clock = useFakeClock()
       const inAnHour = new Date(Date.now() + 3600_000).toUTCString()
-      const upstream = await startUpstream(status(503, undefined, { 'retry-after': inAnHour }), created())
-      await createConnectSession(session, { ...fast, baseUrl: upstream.url, maxRetryDelayMs: 80 })
-      const [first, second] = upstream.requests
-      const waited = (second?.at ?? 0) - (first?.at ?? 0)
-      expect(waited).toBeGreaterThanOrEqual(75)
-      expect(waited).toBeLessThan(1000)
+      const api = scriptedFetch(statusAnswer(503, { 'retry-after': inAnHour }), createdAnswer())
+      const pending = createConnectSession(session, { ...fast, fetch: api.fetch, maxRetryDelayMs: 80 })
+      await clock.waiting(80)
+      await vi.advanceTimersByTimeAsync(80)
+      await pending
+      expect(api.calls).toEqual([api.calls[0], (api.calls[0] ?? 0) + 80])
     })
 
     it('caps a long Retry-After in seconds too', async () => {
-      const upstream = await startUpstream(status(429, undefined, { 'retry-after': '3600' }), created())
-      await createConnectSession(session, { ...fast, baseUrl: upstream.url, maxRetryDelayMs: 60 })
-      const [first, second] = upstream.requests
-      expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(55)
+      const clock = useFakeClock()
+      const api = scriptedFetch(statusAnswer(429, { 'retry-after': '3600' }), createdAnswer())
+      const pending = createConnectSession(session, { ...fast, fetch: api.fetch, maxRetryDelayMs: 60 })
+      await clock.waiting(60)
+      await vi.advanceTimersByTimeAsync(60)
+      await pending
+      expect(api.calls).toEqual([api.calls[0], (api.calls[0] ?? 0) + 60])
     })
   })
 

@@ -1,6 +1,18 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { type ConnectSessionHandlerOptions, type ConnectSessionOwner, createConnectSessionHandler } from '../../../src/server'
-import { API_KEY, CREDENTIAL, created, hang, startUpstream, status, type Upstream } from './upstream'
+import { connectSessionCreateSchema, connectSessionOptionsSchema, toConnectSessionRequest } from '../../../src/session'
+import {
+  API_KEY,
+  CREDENTIAL,
+  created,
+  hang,
+  scriptedFetch,
+  startUpstream,
+  status,
+  statusAnswer,
+  type Upstream,
+  useFakeClock,
+} from './upstream'
 
 const OWNER: ConnectSessionOwner = { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc', originUsername: 'ada' }
 const ENDPOINT = 'https://app.example/api/connect-session'
@@ -89,6 +101,38 @@ describe('createConnectSessionHandler', () => {
     })
   })
 
+  describe('given a request that mints a session, with defaults, overrides and an account of the owner', () => {
+    it('→ the session is validated once per request, and sent as toConnectSessionRequest would write it', async () => {
+      const upstream = await startUpstream(created())
+      const handler = handlerFor(upstream, {
+        defaults: { expiresIn: 600, label: 'from-server' },
+        overrides: { metadata: { plan: 'pro' } },
+        ownsAccount: (accountId, owner) => accountId === 'acc-1' && owner.originOwnerId === OWNER.originOwnerId,
+      })
+      const expected = toConnectSessionRequest({
+        ...OWNER,
+        provider: 'hibob',
+        categories: ['hris-legacy', 'ats'],
+        accountId: 'acc-1',
+        expiresIn: 600,
+        label: 'from-server',
+        metadata: { plan: 'pro' },
+      })
+      // Spied after setup: defaults and overrides are parsed once, when the handler is made.
+      const parses = [vi.spyOn(connectSessionOptionsSchema, 'safeParse'), vi.spyOn(connectSessionCreateSchema, 'safeParse')]
+      try {
+        const response = await handler(
+          postJson({ provider: 'hibob', categories: ['hrisLegacy', 'ats'], accountId: 'acc-1', originOwnerId: 'someone-else' }),
+        )
+        expect(response.status).toBe(200)
+        expect(parses.map((parse) => parse.mock.calls.length)).toEqual([1, 0])
+      } finally {
+        for (const parse of parses) parse.mockRestore()
+      }
+      expect(upstream.requests[0]?.json).toEqual(expected)
+    })
+  })
+
   describe('given no signed-in user', () => {
     it('answers 401 and calls nothing upstream', async () => {
       const upstream = await startUpstream(created())
@@ -110,9 +154,16 @@ describe('createConnectSessionHandler', () => {
 
     it('answers 500, not 400, when resolveOwner returns an unusable owner', async () => {
       const upstream = await startUpstream(created())
-      const response = await handlerFor(upstream, { resolveOwner: () => ({ originOwnerId: '', originOwnerName: 'Acme' }) })(postJson({}))
+      const onError = vi.fn()
+      const response = await handlerFor(upstream, { onError, resolveOwner: () => ({ originOwnerId: '', originOwnerName: 'Acme' }) })(
+        postJson({}),
+      )
       expect(response.status).toBe(500)
       expect(upstream.requests).toHaveLength(0)
+      expect(onError).toHaveBeenCalledWith(
+        expect.objectContaining({ message: expect.stringContaining('resolveOwner') }),
+        expect.any(Request),
+      )
     })
   })
 
@@ -233,11 +284,23 @@ describe('createConnectSessionHandler', () => {
       expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'api_error', status: 401 }), expect.any(Request))
     })
 
-    it('answers 502 after the retries are spent', async () => {
-      const upstream = await startUpstream(status(503))
-      const response = await handlerFor(upstream, { retries: 1 })(postJson({}))
-      expect(response.status).toBe(502)
-      expect(upstream.requests).toHaveLength(2)
+    it('answers 502 after the retries are spent, waiting the default backoff between them', async () => {
+      const clock = useFakeClock()
+      // Jitter at its low end: the first step is then half of the 300 ms default.
+      const random = vi.spyOn(Math, 'random').mockReturnValue(0)
+      onTestFinished(() => random.mockRestore())
+      const api = scriptedFetch(statusAnswer(503), statusAnswer(503))
+      const pending = createConnectSessionHandler({
+        apiKey: API_KEY,
+        resolveOwner: () => OWNER,
+        onError: () => {},
+        fetch: api.fetch,
+        retries: 1,
+      })(postJson({}))
+      await clock.waiting(150)
+      await vi.advanceTimersByTimeAsync(150)
+      expect((await pending).status).toBe(502)
+      expect(api.calls).toEqual([api.calls[0], (api.calls[0] ?? 0) + 150])
     })
 
     it('answers 502 when the API does not answer in time', async () => {

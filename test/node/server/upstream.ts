@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { onTestFinished } from 'vitest'
+import { onTestFinished, vi } from 'vitest'
 
 export const API_KEY = 'sk_test_9f8e7d6c5b4a3f2e1d0c'
 export const CREDENTIAL = Buffer.from(`${API_KEY}:`).toString('base64')
@@ -23,28 +23,80 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
 }
 
+/** The body of StackOne's 201 answer, echoing the session it was asked for. */
+function createdBody(json: Record<string, unknown>, overrides: Record<string, unknown>) {
+  return {
+    id: 42,
+    organization_id: 7,
+    project_id: 'project-1',
+    origin_owner_id: json.origin_owner_id,
+    origin_owner_name: json.origin_owner_name,
+    origin_username: json.origin_username ?? null,
+    provider: json.provider ?? null,
+    categories: json.categories ?? null,
+    account_id: json.account_id ?? null,
+    label: null,
+    metadata: json.metadata ?? null,
+    type: json.type ?? 'production',
+    token: 'session-token-123',
+    auth_link_url: 'https://app.stackone.com/connect?token=session-token-123',
+    external_trigger_token: null,
+    created_at: new Date().toISOString(),
+    ...overrides,
+  }
+}
+
 /** StackOne's 201 answer, echoing the session it was asked for. */
 export function created(overrides: Record<string, unknown> = {}): Reply {
-  return (res, { json }) =>
-    sendJson(res, 201, {
-      id: 42,
-      organization_id: 7,
-      project_id: 'project-1',
-      origin_owner_id: json.origin_owner_id,
-      origin_owner_name: json.origin_owner_name,
-      origin_username: json.origin_username ?? null,
-      provider: json.provider ?? null,
-      categories: json.categories ?? null,
-      account_id: json.account_id ?? null,
-      label: null,
-      metadata: json.metadata ?? null,
-      type: json.type ?? 'production',
-      token: 'session-token-123',
-      auth_link_url: 'https://app.stackone.com/connect?token=session-token-123',
-      external_trigger_token: null,
-      created_at: new Date().toISOString(),
-      ...overrides,
-    })
+  return (res, { json }) => sendJson(res, 201, createdBody(json, overrides))
+}
+
+/** An answer of a `scriptedFetch`, given the JSON body it was sent. */
+export type Answer = (json: Record<string, unknown>) => Response
+
+/** `created()` for a `scriptedFetch`. */
+export const createdAnswer =
+  (overrides: Record<string, unknown> = {}): Answer =>
+  (json) =>
+    Response.json(createdBody(json, overrides), { status: 201 })
+
+/** `status()` for a `scriptedFetch`. */
+export const statusAnswer =
+  (code: number, headers: Record<string, string> = {}): Answer =>
+  () =>
+    Response.json({ statusCode: code, message: `status ${code}` }, { status: code, headers })
+
+/**
+ * A session API without a network, for tests on fake timers: a `fetch` that gives `answers` in turn and keeps the
+ * (fake) `Date.now()` of every call.
+ */
+export function scriptedFetch(...answers: Answer[]) {
+  const calls: number[] = []
+  const fetch: typeof globalThis.fetch = async (_url, init) => {
+    calls.push(Date.now())
+    const answer = answers.shift()
+    if (!answer) throw new Error(`scriptedFetch: no answer left for call ${calls.length}`)
+    return answer(JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as Record<string, unknown>)
+  }
+  return { fetch, calls }
+}
+
+/**
+ * Fake `setTimeout` and `Date` for this test; `setImmediate` stays real, so the code under test runs between checks.
+ * `waiting(ms)` resolves once something waits on a timer of `ms` milliseconds.
+ */
+export function useFakeClock() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+  const timers = vi.spyOn(globalThis, 'setTimeout')
+  onTestFinished(() => {
+    timers.mockRestore()
+    vi.useRealTimers()
+  })
+  return {
+    async waiting(ms: number): Promise<void> {
+      while (!timers.mock.calls.some(([, delay]) => delay === ms)) await new Promise((resolve) => setImmediate(resolve))
+    },
+  }
 }
 
 export function status(
