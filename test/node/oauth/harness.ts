@@ -6,7 +6,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { createRequire } from 'node:module'
-import type { ConnectHubDevOptions } from '../../../src/dev/vitePlugin.ts'
+import type { ConnectHubDevOptions } from '../../../src/dev/vite/plugin.ts'
 import { type EngineBrowser, openBrowser, type Page, type Scope, until, WAIT_MS } from '../../engines/pages.ts'
 import { type Demo, ENGINE, hubFrame, logLines, startDemo } from '../e2e/demo.ts'
 

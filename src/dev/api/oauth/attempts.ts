@@ -1,4 +1,4 @@
-import { randomToken } from '../store.ts'
+import { randomToken } from '../../tokens.ts'
 
 /** Where a connection attempt stands. `expired` is reached on the clock, the others by an answer or a cancel. */
 export type AttemptStatus = 'pending' | 'authorised' | 'denied' | 'cancelled' | 'expired'
@@ -9,6 +9,8 @@ export interface ConnectionAttempt {
   readonly id: string
   /** The OAuth `state` sent to the provider: another random value, so the provider never sees `id`. */
   readonly state: string
+  /** The PKCE verifier of the attempt's authorisation request: the provider gets its S256 only, the token endpoint the verifier. */
+  readonly codeVerifier: string
   /** The session the attempt belongs to, by its token: it never leaves the server. */
   readonly sessionToken: string
   /** Set at creation by the reference hub, or when StackOne's window opens `/connect/oauth2/{integration_id}`. */
@@ -78,6 +80,7 @@ export function createAttemptStore(options: { now: () => number; ttlMs: number }
       const attempt: ConnectionAttempt = {
         id: randomToken('ca_', 18),
         state: randomToken('st_', 18),
+        codeVerifier: randomToken('', 32),
         sessionToken: input.sessionToken,
         provider: input.provider,
         accountId: input.accountId,

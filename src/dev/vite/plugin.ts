@@ -1,7 +1,8 @@
-import type { ConnectSessionOwner } from '../server/createConnectSessionHandler.ts'
-import { DEV_ROUTES, type DevHandlerPolicy } from './devRoutes.ts'
-import type { DevOAuthOptions } from './oauth/index.ts'
-import { type DevHub, type DevHubOptions, startDevHub } from './startDevHub.ts'
+import type { ConnectSessionOwner } from '../../server/createConnectSessionHandler.ts'
+import type { DevOAuthOptions } from '../api/oauth/index.ts'
+import { type DevHub, type DevHubOptions, startDevHub } from '../startDevHub.ts'
+import { DEV_ROUTES, type DevHandlerPolicy, installRoutes } from './routes.ts'
+import type { BuildContextLike, BundleItemLike, ViteConfigLike, ViteDevServerLike } from './types.ts'
 import {
   type ConnectHubUrlOptions,
   type ConnectHubUrls,
@@ -13,8 +14,6 @@ import {
   TEST_URLS,
   VIRTUAL_MODULE_ID,
 } from './virtualModule.ts'
-import { installRoutes } from './viteRoutes.ts'
-import type { BuildContextLike, BundleItemLike, ViteConfigLike, ViteDevServerLike } from './viteTypes.ts'
 
 /** Options of `connectHubDev()`: those of `startDevHub`, who the fake signed-in user is, and the addresses outside `vite`. */
 export interface ConnectHubDevOptions

@@ -1,6 +1,6 @@
-import { PROVIDERS } from './catalog.ts'
-import { DEV_ROUTES } from './devRoutes.ts'
-import type { BundleItemLike } from './viteTypes.ts'
+import { PROVIDERS } from '../catalog.ts'
+import { DEV_ROUTES } from './routes.ts'
+import type { BundleItemLike } from './types.ts'
 
 /** The module browser code imports the hub's addresses from. */
 export const VIRTUAL_MODULE_ID = 'virtual:connect-hub-dev'
