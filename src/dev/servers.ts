@@ -1,7 +1,8 @@
 // The one place the dev servers meet `node:http`: every handler is a Web handler, mounted here through `toNodeHandler`.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { toNodeHandler } from '../server/toNodeHandler.ts'
+import { type NodeHandler, toNodeHandler } from '../server/toNodeHandler.ts'
+import { hostnameOf } from './hosts.ts'
 
 export type WebHandler = (request: Request) => Promise<Response>
 
@@ -41,6 +42,18 @@ export interface DevServer {
 
 const originOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
+/**
+ * `handler` for `node:http`. A `Host` no request URL can be built from (user info, `evil.example@localhost`) is left out
+ * of the URL only: the header as sent still reaches the handler, whose Host check refuses it.
+ */
+function adapt(handler: WebHandler): NodeHandler {
+  const handle = toNodeHandler(handler)
+  return (request, response, next) => {
+    if (hostnameOf(request.headers.host) === undefined) request.headers.host = 'localhost'
+    handle(request, response, next)
+  }
+}
+
 const notYet: WebHandler = async () => new Response('react-connect-hub: the dev server is starting', { status: 503 })
 
 /**
@@ -48,7 +61,7 @@ const notYet: WebHandler = async () => new Response('react-connect-hub: the dev 
  * taken port rejects with a `DevPortError` naming the option that moves it.
  */
 export function listen(port: number, host: string, option: PortOption): Promise<DevServer> {
-  let handle = toNodeHandler(notYet)
+  let handle = adapt(notYet)
   const server: Server = createServer((request, response) => handle(request, response))
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => reject(portError(error, port, host, option))
@@ -58,7 +71,7 @@ export function listen(port: number, host: string, option: PortOption): Promise<
       resolve({
         origin: originOf(host, (server.address() as AddressInfo).port),
         serve: (handler) => {
-          handle = toNodeHandler(handler)
+          handle = adapt(handler)
         },
         close: () =>
           new Promise<void>((done) => {
@@ -71,4 +84,4 @@ export function listen(port: number, host: string, option: PortOption): Promise<
 }
 
 /** `handler` as Connect middleware (Vite's): the same adapter, with failures handed to `next`. */
-export const middleware = (handler: WebHandler) => toNodeHandler(handler)
+export const middleware = adapt
