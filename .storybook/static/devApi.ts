@@ -1,6 +1,6 @@
-import { createDevApi } from '../../src/dev/devApi.ts'
-import { signedSessions } from '../../src/dev/sessions.ts'
-import { createDevStore } from '../../src/dev/store.ts'
+import { createDevApi } from '../../src/dev/api/index.ts'
+import { signedSessions } from '../../src/dev/api/sessions.ts'
+import { createDevStore } from '../../src/dev/api/store.ts'
 import { seedAccounts } from '../../stories/support/seed.ts'
 
 /** The dev API key of a static Storybook: it ships in the page, as everything there does. */

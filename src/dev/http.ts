@@ -1,8 +1,14 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+// The dev servers' one HTTP style: Web handlers, `(request: Request) => Promise<Response>`. They run in Node behind
+// `servers.ts` (the one place that speaks `node:http`) and, for the session and hub API, in a static Storybook's page.
+import { isPlainObject } from '../json.ts'
+
+export { isPlainObject }
 
 const MAX_BODY_BYTES = 64 * 1024
+const MAX_FORM_BYTES = 8 * 1024
+const encoder = /* @__PURE__ */ new TextEncoder()
 
-/** Thrown by handlers to answer with a StackOne-shaped error body. */
+/** Thrown by handlers to answer with an error; each server writes it in its own wire's shape. */
 export class HttpError extends Error {
   readonly status: number
   readonly extra: Record<string, unknown>
@@ -13,37 +19,41 @@ export class HttpError extends Error {
   }
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body)
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    ...headers,
-  })
-  response.end(text)
+/** Runs a handler; a thrown `HttpError` is answered by `render`, anything else is told in the server's output only. */
+export async function guard(what: string, run: () => Promise<Response>, render: (error: HttpError) => Response): Promise<Response> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof HttpError) return render(error)
+    console.error(error)
+    // An unexpected failure is told in the server's output, not to whoever asked: its text may name files and paths.
+    return render(new HttpError(500, `react-connect-hub: ${what} failed — see its output`))
+  }
 }
 
-/** StackOne's error body: `{ statusCode, message, timestamp }`, plus what helps, e.g. `issues`. */
-export function sendError(response: ServerResponse, error: HttpError, now: number, headers: Record<string, string> = {}): void {
-  sendJson(
-    response,
-    error.status,
-    { statusCode: error.status, message: error.message, timestamp: new Date(now).toISOString(), ...error.extra },
-    headers,
-  )
+/** A JSON answer with a charset, its length and `no-store`. */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const bytes = encoder.encode(JSON.stringify(body))
+  return new Response(bytes, {
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(bytes.byteLength),
+      'cache-control': 'no-store',
+      ...headers,
+    },
+  })
+}
+
+async function readText(request: Request, limit: number): Promise<string> {
+  const bytes = new Uint8Array(await request.arrayBuffer())
+  if (bytes.byteLength > limit) throw new HttpError(413, `react-connect-hub: request body over ${limit} bytes`)
+  return new TextDecoder().decode(bytes)
 }
 
 /** The request body parsed as JSON; an empty body is `undefined`. */
-export async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `react-connect-hub: request body over ${MAX_BODY_BYTES} bytes`)
-    chunks.push(chunk as Buffer)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await readText(request, MAX_BODY_BYTES)
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
@@ -51,6 +61,9 @@ export async function readJson(request: IncomingMessage): Promise<unknown> {
     throw new HttpError(400, 'react-connect-hub: the request body is not valid JSON')
   }
 }
+
+/** A posted form (`application/x-www-form-urlencoded`), at most 8 KiB. */
+export const readForm = async (request: Request): Promise<URLSearchParams> => new URLSearchParams(await readText(request, MAX_FORM_BYTES))
 
 /** A path segment, percent-decoded: a malformed encoding is the client's mistake (400), never an exception text. */
 export function decodeSegment(segment: string): string {
@@ -60,16 +73,5 @@ export function decodeSegment(segment: string): string {
     throw new HttpError(400, 'react-connect-hub: the URL holds a malformed percent-encoding')
   }
 }
-
-/** The request's path and query, or a 400 for a target no URL can be made of. */
-export function requestTarget(url: string | undefined): URL {
-  try {
-    return new URL(url ?? '/', 'http://dev.invalid')
-  } catch {
-    throw new HttpError(400, 'react-connect-hub: the request target is not a valid URL path')
-  }
-}
-
-export { isPlainObject } from '../json.ts'
 
 export const delay = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve())

@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createApiListener } from './apiServer.ts'
+import { createDevApi } from './api/index.ts'
+import { createDevOAuth, type DevOAuthOptions, type DevOAuthSettings } from './api/oauth/index.ts'
+import { storeSessions } from './api/sessions.ts'
+import { createDevStore, type DevStore } from './api/store.ts'
 import { createHostCheck } from './hosts.ts'
-import { createHubPageListener, defaultHubRoot } from './hubPageServer.ts'
-import { createDevOAuth, type DevOAuthOptions, type DevOAuthSettings } from './oauth/index.ts'
-import { storeSessions } from './sessions.ts'
-import { createDevStore, type DevStore } from './store.ts'
+import { createHubPageHandler, defaultHubRoot } from './hubPage.ts'
+import { createSimulatedProvider } from './provider/index.ts'
+import { type DevServer, listen } from './servers.ts'
 
 /** Options of `startDevHub`. */
 export interface DevHubOptions {
@@ -108,50 +108,31 @@ export interface DevHub {
   close(): Promise<void>
 }
 
-/** The option that sets each server's port, and what the server is, for the message when the port is taken. */
-const PORTS = {
-  apiPort: 'the dev session API',
-  hubPort: 'the reference hub page',
-  providerPort: 'the simulated OAuth provider',
-} as const
-
-/** A port a dev server could not listen on: `option` names the option that moves it. */
-export interface DevPortError extends Error {
-  code: 'EADDRINUSE' | 'EACCES'
-  port: number
-  option: keyof typeof PORTS
+function checkOrigin(origin: string): void {
+  if (new URL(origin).origin !== origin) {
+    throw new Error(`react-connect-hub: ${JSON.stringify(origin)} is not an origin — write it as scheme://host[:port], without a path`)
+  }
 }
 
-function portError(error: unknown, port: number, host: string, option: keyof typeof PORTS): unknown {
-  const code = (error as { code?: unknown }).code
-  if (code !== 'EADDRINUSE' && code !== 'EACCES') return error
-  const problem = code === 'EADDRINUSE' ? 'is already in use (another dev server?)' : 'may not be used by this process'
-  const wrapped = new Error(
-    `react-connect-hub: port ${port} on ${host} ${problem}, so ${PORTS[option]} cannot start — stop what holds it, or set \`${option}\` to another port (0 picks a free one)`,
-    { cause: error },
-  ) as DevPortError
-  return Object.assign(wrapped, { code, port, option })
+/** Listens on the three ports, in order; a taken one stops those already listening, and rejects naming its option. */
+async function listenAll(options: DevHubOptions, host: string): Promise<{ api: DevServer; hub: DevServer; provider: DevServer }> {
+  const started: DevServer[] = []
+  const next = async (...args: Parameters<typeof listen>) => {
+    const server = await listen(...args)
+    started.push(server)
+    return server
+  }
+  try {
+    const api = await next(options.apiPort ?? 5175, host, 'apiPort')
+    const hub = await next(options.hubPort ?? 5174, host, 'hubPort')
+    const fixed = options.apiPort !== 0 && options.hubPort !== 0
+    const provider = await next(options.providerPort ?? (fixed ? 5176 : 0), host, 'providerPort')
+    return { api, hub, provider }
+  } catch (error) {
+    await Promise.all(started.map((server) => server.close()))
+    throw error
+  }
 }
-
-function listen(server: Server, port: number, host: string, option: keyof typeof PORTS): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: unknown) => reject(portError(error, port, host, option))
-    server.once('error', fail)
-    server.listen(port, host, () => {
-      server.off('error', fail)
-      resolve((server.address() as AddressInfo).port)
-    })
-  })
-}
-
-function stop(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve())
-    server.closeAllConnections()
-  })
-}
-
-const originOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
 /**
  * Starts the dev session API, the reference hub page and the simulated OAuth provider, each on its own origin. A port
@@ -164,70 +145,39 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
   const now = options.now ?? Date.now
   const store = options.store ?? createDevStore(now)
   const hubRoot = options.hubRoot ?? defaultHubRoot()
-  const checkOrigin = (origin: string) => {
-    if (new URL(origin).origin !== origin) {
-      throw new Error(`react-connect-hub: ${JSON.stringify(origin)} is not an origin — write it as scheme://host[:port], without a path`)
-    }
-  }
   const allowedOrigins = [...(options.allowedOrigins ?? [])]
   for (const origin of [...allowedOrigins, ...(options.corsOrigins ?? [])]) checkOrigin(origin)
-
-  const corsOrigins = new Set(options.corsOrigins ?? [])
   const isAllowedHost = createHostCheck([host, ...(options.allowedHosts ?? [])])
-  const oauth = createDevOAuth({ ...options.oauth, store, now, isAllowedHost })
+  const servers = await listenAll(options, host)
+  const [apiUrl, hubOrigin, providerUrl] = [servers.api.origin, servers.hub.origin, servers.provider.origin]
+  const corsOrigins = new Set([...(options.corsOrigins ?? []), hubOrigin])
+
+  const settings: DevOAuthSettings = { coop: options.oauth?.coop ?? false }
+  const provider = createSimulatedProvider({ origin: providerUrl, now, settings, isAllowedHost })
+  const { appName, attemptTtlSeconds } = options.oauth ?? {}
+  const oauth = createDevOAuth({ apiUrl, provider, store, now, appName, attemptTtlSeconds })
   let sessionId = 0
-  const context = {
+  const sessionApi = {
     store,
     apiKey,
     now,
-    hubUrl: '',
+    hubUrl: `${hubOrigin}/`,
     organizationId: 1,
     projectId: 'dev_project',
     nextSessionId: () => ++sessionId,
     sessions: storeSessions(store),
-    corsOrigins,
-    latencyMs: options.latency?.apiMs ?? 0,
-    isAllowedHost,
-    oauth,
   }
-  const api = createServer(createApiListener(context))
-  const apiUrl = originOf(host, await listen(api, options.apiPort ?? 5175, host, 'apiPort'))
-
-  const hub = createServer(
-    createHubPageListener({
-      root: hubRoot,
-      apiUrl,
-      allowedOrigins: () => allowedOrigins,
-      isAllowedHost,
-      latencyMs: options.latency?.hubMs ?? 0,
-    }),
-  )
-  let hubOrigin: string
-  try {
-    hubOrigin = originOf(host, await listen(hub, options.hubPort ?? 5174, host, 'hubPort'))
-  } catch (error) {
-    await stop(api)
-    throw error
-  }
-  corsOrigins.add(hubOrigin)
-  context.hubUrl = `${hubOrigin}/`
-  const provider = createServer(oauth.providerListener)
-  let providerUrl: string
-  try {
-    const fixed = options.apiPort !== 0 && options.hubPort !== 0
-    providerUrl = originOf(host, await listen(provider, options.providerPort ?? (fixed ? 5176 : 0), host, 'providerPort'))
-  } catch (error) {
-    await Promise.all([stop(api), stop(hub)])
-    throw error
-  }
-  oauth.bind({ apiUrl, providerUrl })
+  servers.api.serve(createDevApi(sessionApi, { corsOrigins, isAllowedHost, latencyMs: options.latency?.apiMs ?? 0, oauth }))
+  const latencyMs = options.latency?.hubMs ?? 0
+  servers.hub.serve(createHubPageHandler({ root: hubRoot, apiUrl, allowedOrigins: () => allowedOrigins, isAllowedHost, latencyMs }))
+  servers.provider.serve(provider.handler)
 
   return {
     apiUrl,
-    hubUrl: context.hubUrl,
+    hubUrl: `${hubOrigin}/`,
     providerUrl,
     appUrl: apiUrl,
-    oauth: oauth.settings,
+    oauth: settings,
     apiKey,
     store,
     allowOrigin: (origin) => {
@@ -236,7 +186,7 @@ export async function startDevHub(options: DevHubOptions = {}): Promise<DevHub> 
       if (!allowedOrigins.includes(origin)) allowedOrigins.push(origin)
     },
     close: async () => {
-      await Promise.all([stop(api), stop(hub), stop(provider)])
+      await Promise.all([servers.api.close(), servers.hub.close(), servers.provider.close()])
     },
   }
 }

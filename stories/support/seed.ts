@@ -1,4 +1,4 @@
-import type { DevStore } from '../../src/dev/store.ts'
+import type { DevStore } from '../../src/dev/api/store.ts'
 
 /** The label of the BambooHR account every dev store of the stories holds, for the edit-mode story. */
 export const SEEDED_ACCOUNT_LABEL = 'storybook-edit-mode'

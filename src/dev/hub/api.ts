@@ -62,6 +62,8 @@ export interface Attempt {
   mode: 'create' | 'edit'
   account: { id: string; provider: string } | null
   error: { code: string; description: string } | null
+  created_at: string
+  expires_at: string
 }
 
 export interface Issue {
@@ -113,6 +115,8 @@ export function createApi(apiUrl: string, token: () => string) {
         integration_id: integrationId,
         credentials,
       }),
+    /** A page of the API a window can open on inside a click, before its attempt exists: it waits to be sent on. */
+    waitingUrl: () => new URL('/connect/waiting', apiUrl).href,
     createAttempt: (integrationId: string) => call<Attempt>('POST', '/hub/oauth_attempts', { integration_id: integrationId }),
     /** Long polling: the API answers once the attempt leaves `pending`, or after `waitSeconds`. */
     attempt: (id: string, waitSeconds: number, signal: AbortSignal) =>

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type DevHub, startDevHub } from '../../../src/dev/index'
 import { hostMessage } from '../../../src/protocol/messages'
 import { CHROMIUM_ARGS, chromiumPath } from '../../engines/index.ts'
@@ -46,6 +46,11 @@ function startHost(): Promise<{ server: Server; origin: string }> {
   })
 }
 
+// Chromium, a hub page and its API on two busy cores: every wait is for an event, under a hang limit (not a speed
+// limit). Playwright's own waits give up first, so a hang names what it waited for.
+const HANG_MS = 60_000
+vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS })
+
 let clock = Date.parse('2025-01-01T00:00:00Z')
 let hub: DevHub
 let host: { server: Server; origin: string }
@@ -59,7 +64,8 @@ beforeAll(async () => {
   hub = await startDevHub({ apiPort: 0, hubPort: 0, allowedOrigins: [host.origin], now: () => clock, hubRoot })
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
   page = await browser.newPage()
-}, 60_000)
+  page.setDefaultTimeout(HANG_MS - 10_000)
+})
 
 afterAll(async () => {
   await browser?.close()
@@ -141,7 +147,7 @@ describe('given a host on an allowed origin', () => {
     const names = await frame.locator('.catalog button .name').allTextContents()
     expect(names.sort()).toEqual(['Greenhouse', 'Lever', 'Personio', 'Workable'])
     expect(await frame.getByText('TEST', { exact: true }).isVisible()).toBe(false)
-    await expect.poll(() => frame.evaluate(() => document.activeElement?.id)).toBe('search')
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.id), { timeout: HANG_MS - 10_000 }).toBe('search')
   })
 
   it('→ the search placeholder names only providers this session allows, and the breadcrumb says Connect', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { signedSessions } from '../../../src/dev/sessions.ts'
-import type { DevSession } from '../../../src/dev/store.ts'
+import { signedSessions } from '../../../src/dev/api/sessions.ts'
+import type { DevSession } from '../../../src/dev/api/store.ts'
 
 // A static Storybook's two pages share no storage: the story's page mints a token with the session signed into it,
 // and the hub page finds the session in the token alone.

@@ -3,10 +3,14 @@ import { createServer as createNetServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, createServer, type Plugin, type Rolldown } from 'vite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type ConnectHubDevApi, type ConnectHubDevOptions, connectHubDev } from '../../../src/dev/index'
 import { buildHubPage } from './build-hub-page'
 import { raw } from './http'
+
+// Each test runs a whole Vite build or server (the first one also transforms the plugin): hang limits, not speed
+// limits, on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 
 // Two ports held by another server for the whole file: a dev hub that tried to start on them would fail, so a build or
 // a Vitest server that succeeds with them as hubPort/apiPort started nothing.
@@ -90,6 +94,18 @@ describe('connectHubDev() in vite build', () => {
     await expect(buildApp(app(['hubUrl']), { production: { hubUrl: 'hub.example.com' } })).rejects.toThrow(
       /the production hubUrl "hub\.example\.com" is not an http\(s\) URL/,
     )
+  })
+
+  it('→ a hubUrl the launcher would refuse (plain http on the internet) fails the build, naming the rule', async () => {
+    const failure = buildApp(app(['hubUrl']), { production: { hubUrl: 'http://hub.example.com/' } })
+    await expect(failure).rejects.toThrow(/the production hubUrl would be refused by every ConnectButton/)
+    await expect(failure).rejects.toThrow(/must be an https: URL \(http: only on localhost, 127\.0\.0\.1 or \[::1\]\)/)
+  })
+
+  it('→ the same rule lets an https hub and a plain-http loopback hub through', async () => {
+    for (const hubUrl of ['https://hub.example.com/', 'http://127.0.0.1:5174/']) {
+      expect(await buildApp(app(['hubUrl']), { production: { hubUrl } })).toContain(hubUrl)
+    }
   })
 })
 

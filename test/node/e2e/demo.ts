@@ -3,7 +3,7 @@ import { createServer, type Plugin } from 'vite'
 import { inject } from 'vitest'
 import { demoConfig } from '../../../demo/config.ts'
 import type { DevHub } from '../../../src/dev/index.ts'
-import type { ConnectHubDevApi, ConnectHubDevOptions } from '../../../src/dev/vitePlugin.ts'
+import type { ConnectHubDevApi, ConnectHubDevOptions } from '../../../src/dev/vite/plugin.ts'
 import type { Engine } from '../../engines/index.ts'
 import type { EngineBrowser, Page, Scope } from '../../engines/pages.ts'
 

@@ -170,6 +170,27 @@ describe('connection attempts of the reference hub (/hub/oauth_attempts)', () =>
     expect(hub.store.accounts.size).toBe(1)
   })
 
+  it('bind each code to its attempt: a code from one owner’s consent, replayed with another attempt’s state, connects nothing', async () => {
+    const orgA = await create(await session({ origin_owner_id: 'org-a' }))
+    const orgC = await create(await session({ origin_owner_id: 'org-c' }))
+    // Org A's user allows; the attacker keeps the code instead of following the redirect.
+    const { location, consent } = await consentPage(orgA.url)
+    expect(new URL(location).searchParams.get('code_challenge_method')).toBe('S256')
+    const provider = new URL(location)
+    const back = await fetch(new URL(provider.pathname.replace('/authorize', '/decision'), provider), {
+      method: 'POST',
+      body: new URLSearchParams({ consent, decision: 'allow' }),
+      redirect: 'manual',
+    })
+    const code = new URL(back.headers.get('location') ?? '').searchParams.get('code') ?? ''
+    expect(code).toMatch(/^code_/)
+    // Org C's pending attempt, whose state the attacker learnt from its provider URL.
+    const stateC = new URL((await consentPage(orgC.url)).location).searchParams.get('state') ?? ''
+    const replay = await fetch(`${hub.apiUrl}/oauth/callback?${new URLSearchParams({ state: stateC, code })}`)
+    expect(await replay.text()).toContain('did not accept the authorisation code')
+    expect(hub.store.accounts.size).toBe(0)
+  })
+
   it('deny → denied with the provider’s error, no account', async () => {
     const token = await session()
     const attempt = await create(token, 'salesforce')

@@ -6,7 +6,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { createRequire } from 'node:module'
-import type { ConnectHubDevOptions } from '../../../src/dev/vitePlugin.ts'
+import type { ConnectHubDevOptions } from '../../../src/dev/vite/plugin.ts'
 import { type EngineBrowser, openBrowser, type Page, type Scope, until, WAIT_MS } from '../../engines/pages.ts'
 import { type Demo, ENGINE, hubFrame, logLines, startDemo } from '../e2e/demo.ts'
 
@@ -143,4 +143,25 @@ export async function axeViolations(target: Scope): Promise<string[]> {
     const { violations } = await axe.run(document)
     return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`)
   })
+}
+
+/** Counts the answers the Node servers of this process finish to requests whose line `matches`, from now on. */
+export function countAnswers(matches: (line: string) => boolean): { reached(count: number): Promise<void>; stop(): void } {
+  let seen = 0
+  const waiting = new Set<{ count: number; resolve: () => void }>()
+  const onFinish = (message: unknown) => {
+    const { request } = message as { request: IncomingMessage }
+    if (!matches(`${request.method} ${request.url}`)) return
+    seen++
+    for (const waiter of waiting) {
+      if (seen < waiter.count) continue
+      waiting.delete(waiter)
+      waiter.resolve()
+    }
+  }
+  subscribe('http.server.response.finish', onFinish)
+  return {
+    reached: (count) => (seen >= count ? Promise.resolve() : new Promise((resolve) => waiting.add({ count, resolve }))),
+    stop: () => unsubscribe('http.server.response.finish', onFinish),
+  }
 }

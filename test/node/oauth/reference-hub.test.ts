@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import {
   answer,
   blockPopupsIn,
+  countAnswers,
   type Demo,
   type EngineBrowser,
   hubFrame,
@@ -279,5 +280,62 @@ describe('given an attempt that outlives its lifetime', () => {
     await answer(browser, await providerPage(stale, 'Calendly'), 'Allow')
     await reportedSuccess(page, 'calendly', 'create')
     expect(await browser.pages()).toHaveLength(1)
+  })
+})
+
+describe('given a provider screen left open longer than an attempt lives', () => {
+  // Attempts of 8 s: the hub renews its prepared one at 80 % of that, without being asked.
+  const TTL_S = 8
+  let shortLived: Demo
+  beforeAll(async () => {
+    shortLived = await startStack('short-ttl', { oauth: { attemptTtlSeconds: TTL_S } })
+  })
+  afterAll(async () => {
+    await shortLived?.close()
+  })
+
+  it('→ the prepared attempt is renewed before it expires: a click after its lifetime opens a live one, inside the click', async () => {
+    const created = countAnswers((line) => line === 'POST /hub/oauth_attempts')
+    try {
+      const page = await openHub(browser, shortLived, { provider: 'HubSpot' })
+      const frame = hubFrame(page)
+      await frame.getByRole('heading', { name: 'Connect HubSpot' }).waitFor()
+      await recordWindowOpens(frame)
+      // The first attempt and two renewals: the second comes 1.6 lifetimes in, past the first one's expiry.
+      await created.reached(3)
+      const window = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'HubSpot')
+      const opens = await windowOpens(frame)
+      await answer(browser, window, 'Allow')
+      await reportedSuccess(page, 'hubspot', 'create')
+      expect(opens).toHaveLength(1)
+      expect(opens[0]?.inClick).toBe(true)
+      expect([...new URL(opens[0]?.url ?? '').searchParams.keys()]).toEqual(['connection_attempt_id'])
+    } finally {
+      created.stop()
+    }
+  }, 90_000)
+})
+
+describe('given a click that finds no fresh attempt (timers held back, as on a computer waking up)', () => {
+  it('→ the window opens at once on the API’s waiting page, inside the click, and goes on to the provider; Allow connects', async () => {
+    const page = await openHub(browser, demo, { provider: 'Slack' })
+    const frame = hubFrame(page)
+    await frame.getByRole('heading', { name: 'Connect Slack' }).waitFor()
+    await recordWindowOpens(frame)
+    // Its attempt is prepared: the button says so.
+    await frame.locator('button.primary[aria-busy="false"]').waitFor()
+    // The hub's clock jumps an hour ahead: its prepared attempt is past its freshness, and no renewal ran.
+    await frame.evaluate(() => {
+      const real = performance.now.bind(performance)
+      performance.now = () => real() + 3_600_000
+    })
+    const window = await providerPage(await windowOpenedBy(browser, () => connectButton(page).click()), 'Slack')
+    const opens = await windowOpens(frame)
+    expect(opens).toHaveLength(1)
+    expect(opens[0]?.inClick).toBe(true)
+    expect(new URL(opens[0]?.url ?? '').pathname).toBe('/connect/waiting')
+    await answer(browser, window, 'Allow')
+    await reportedSuccess(page, 'slack', 'create')
+    expect(await listedAccounts()).toMatchObject([{ provider: 'slack' }])
   })
 })

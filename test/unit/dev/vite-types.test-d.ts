@@ -1,7 +1,7 @@
 import type { Plugin, PluginOption, ResolvedConfig, ViteDevServer } from 'vite'
 import { expectTypeOf, test } from 'vitest'
 import { type ConnectHubDevPlugin, connectHubDev } from '../../../src/dev/index.ts'
-import type { BuildContextLike, ViteConfigLike, ViteDevServerLike } from '../../../src/dev/viteTypes.ts'
+import type { BuildContextLike, ViteConfigLike, ViteDevServerLike } from '../../../src/dev/vite/types.ts'
 
 // The plugin's types describe Vite by shape, so that they import nothing from `vite`: Vite's own types must fit them.
 test('connectHubDev() fits plugins: […] of a Vite config', () => {

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { dirname, extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { MISDIRECTED } from './hosts.ts'
-import { delay } from './http.ts'
+import { type HostCheck, misdirected } from './hosts.ts'
+import { decodeSegment, delay, guard } from './http.ts'
 
 /** Where the hub page reads its settings: a `<meta>` the server fills in, so no inline script is needed. */
 export const HUB_CONFIG_PLACEHOLDER = '__CONNECT_HUB_CONFIG__'
@@ -24,7 +23,7 @@ export interface HubPageOptions {
   /** Read on every request: origins allowed later are served at once. */
   allowedOrigins: () => readonly string[]
   /** Whether a `Host` header names this server: others get 421. */
-  isAllowedHost: (host: string | undefined) => boolean
+  isAllowedHost: HostCheck
   latencyMs: number
 }
 
@@ -51,8 +50,8 @@ export function defaultHubRoot(): string {
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-const refuse = (response: ServerResponse, status: number, text: string) =>
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(text)
+const text = (status: number, body: string) =>
+  new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } })
 
 const isFile = (path: string) =>
   stat(path).then(
@@ -64,7 +63,7 @@ const isFile = (path: string) =>
  * Serves the hub page from its own origin, with a strict CSP whose `frame-ancestors` names the allowed host origins
  * (only they may frame it), and tells the page whether the origin it was asked for is one of them.
  */
-export function createHubPageListener(options: HubPageOptions): RequestListener {
+export function createHubPageHandler(options: HubPageOptions): (request: Request) => Promise<Response> {
   const root = resolve(options.root)
   const apiOrigin = new URL(options.apiUrl).origin
   const headers = () => {
@@ -85,46 +84,33 @@ export function createHubPageListener(options: HubPageOptions): RequestListener 
     return (await template).replace(HUB_CONFIG_PLACEHOLDER, escapeAttribute(JSON.stringify(config)))
   }
 
-  const serve = async (request: IncomingMessage, response: ServerResponse) => {
-    if (!options.isAllowedHost(request.headers.host)) return refuse(response, 421, MISDIRECTED)
-    let url: URL
-    let path: string
-    try {
-      url = new URL(request.url ?? '/', 'http://dev.invalid')
-      path = decodeURIComponent(url.pathname)
-    } catch {
-      return refuse(response, 400, 'react-connect-hub: the URL is malformed')
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end()
-      return
-    }
+  const serve = async (request: Request): Promise<Response> => {
+    const refused = misdirected(request, options.isAllowedHost)
+    if (refused) throw refused
+    const url = new URL(request.url)
+    const path = decodeSegment(url.pathname)
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } })
+    const head = request.method === 'HEAD'
     const file = resolve(root, `.${path}`)
     if (url.pathname.startsWith('/assets/') && file.startsWith(root + sep) && (await isFile(file))) {
-      const body = await readFile(file)
-      response.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-        ...headers(),
-      })
-      response.end(request.method === 'HEAD' ? undefined : body)
-      return
+      const body = head ? null : new Uint8Array(await readFile(file))
+      const type = TYPES[extname(file)] ?? 'application/octet-stream'
+      return new Response(body, { status: 200, headers: { 'content-type': type, 'cache-control': 'no-cache', ...headers() } })
     }
-    if (url.pathname.startsWith('/assets/') || (extname(path) !== '' && path !== '/index.html')) {
-      return refuse(response, 404, 'not found')
-    }
+    if (url.pathname.startsWith('/assets/') || (extname(path) !== '' && path !== '/index.html')) return text(404, 'not found')
     await delay(options.latencyMs)
     const body = await html(url.searchParams.get('origin'))
-    response.writeHead(200, { 'content-type': TYPES['.html'] as string, 'cache-control': 'no-store', ...headers() })
-    response.end(request.method === 'HEAD' ? undefined : body)
-  }
-
-  return (request, response) => {
-    serve(request, response).catch((error: unknown) => {
-      console.error(error)
-      // The exception's text stays in the server's output: it may name files and paths.
-      if (!response.headersSent) refuse(response, 500, 'react-connect-hub: the hub page failed — see the dev server output')
-      else response.destroy()
+    return new Response(head ? null : body, {
+      status: 200,
+      headers: { 'content-type': TYPES['.html'] as string, 'cache-control': 'no-store', ...headers() },
     })
   }
+
+  // The exception's text stays in the server's output: it may name files and paths.
+  return (request) =>
+    guard(
+      'the hub page',
+      () => serve(request),
+      (error) => text(error.status, error.message),
+    )
 }

@@ -1,6 +1,8 @@
-import { PROVIDERS } from './catalog.ts'
-import { DEV_ROUTES } from './devRoutes.ts'
-import type { BundleItemLike } from './viteTypes.ts'
+import { isConnectHubError } from '../../errors.ts'
+import { checkHubUrl } from '../../hub/hubUrl.ts'
+import { PROVIDERS } from '../catalog.ts'
+import { DEV_ROUTES } from './routes.ts'
+import type { BundleItemLike } from './types.ts'
 
 /** The module browser code imports the hub's addresses from. */
 export const VIRTUAL_MODULE_ID = 'virtual:connect-hub-dev'
@@ -57,12 +59,35 @@ export function productionUrls(option: ConnectHubUrlOptions, env: Record<string,
   return urls
 }
 
-/** Why a production address cannot be used, if so. */
+/**
+ * Why a production address cannot be used, if so. The hub's is held to the launcher's own rule (`checkHubUrl`: https,
+ * or http on loopback only), so that a build never ships a hub every open would refuse.
+ */
 export function invalidUrl(name: UrlName, value: string): string | undefined {
   if (!SETTINGS[name].absolute) return undefined
   const protocol = URL.canParse(value) ? new URL(value).protocol : undefined
-  if (protocol === 'https:' || protocol === 'http:') return undefined
-  return `react-connect-hub: the production ${name} ${JSON.stringify(value)} is not an http(s) URL — write it whole, e.g. ${JSON.stringify(SETTINGS[name].example)}`
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    return `react-connect-hub: the production ${name} ${JSON.stringify(value)} is not an http(s) URL — write it whole, e.g. ${JSON.stringify(SETTINGS[name].example)}`
+  }
+  if (name !== 'hubUrl') return undefined
+  try {
+    // The page's origin is not known at build time: 'null' (an opaque origin) is no hub's.
+    checkHubUrl(value, 'null')
+    return undefined
+  } catch (error) {
+    if (!isConnectHubError(error)) throw error
+    return `react-connect-hub: the production hubUrl would be refused by every ConnectButton — ${error.detail}`
+  }
+}
+
+/** The source of `virtual:connect-hub-dev` in `vite build`: the production addresses, each checked; a bad one fails the build. */
+export function buildSource(option: ConnectHubUrlOptions, env: Record<string, unknown>): string {
+  const urls = productionUrls(option, env)
+  for (const [name, value] of Object.entries(urls) as [UrlName, string][]) {
+    const problem = invalidUrl(name, value)
+    if (problem) throw new Error(problem)
+  }
+  return moduleSource(urls)
 }
 
 // A missing production address becomes a pure call that carries this marker: tree-shaking drops it when the app does

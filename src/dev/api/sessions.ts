@@ -1,5 +1,5 @@
-import { type DevSession, type DevStore, randomToken } from './store.ts'
-import { base64 } from './web.ts'
+import { base64, randomToken, toBase64url } from '../tokens.ts'
+import type { DevSession, DevStore } from './store.ts'
 
 /** Where the dev API keeps its sessions: it saves one per `POST /connect_sessions` and finds it again by token. */
 export interface SessionKeeper {
@@ -21,11 +21,7 @@ export function storeSessions(store: DevStore): SessionKeeper {
 }
 
 const TOKEN = /^dev_cst_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/
-const base64url = (bytes: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
+const base64url = (bytes: ArrayBuffer) => toBase64url(new Uint8Array(bytes))
 const fromBase64url = (text: string) => text.replace(/-/g, '+').replace(/_/g, '/')
 
 /**

@@ -1,20 +1,18 @@
-import type { ConnectSessionOwner } from '../server/createConnectSessionHandler.ts'
-import { DEV_ROUTES, type DevHandlerPolicy } from './devRoutes.ts'
-import type { DevOAuthOptions } from './oauth/index.ts'
-import { type DevHub, type DevHubOptions, startDevHub } from './startDevHub.ts'
+import type { ConnectSessionOwner } from '../../server/createConnectSessionHandler.ts'
+import type { DevOAuthOptions } from '../api/oauth/index.ts'
+import { type DevHub, type DevHubOptions, startDevHub } from '../startDevHub.ts'
+import { DEV_ROUTES, type DevHandlerPolicy, installRoutes } from './routes.ts'
+import type { BuildContextLike, BundleItemLike, ViteConfigLike, ViteDevServerLike } from './types.ts'
 import {
+  buildSource,
   type ConnectHubUrlOptions,
   type ConnectHubUrls,
-  invalidUrl,
   missingInBundle,
   missingMessage,
   moduleSource,
-  productionUrls,
   TEST_URLS,
   VIRTUAL_MODULE_ID,
 } from './virtualModule.ts'
-import { installRoutes } from './viteRoutes.ts'
-import type { BuildContextLike, BundleItemLike, ViteConfigLike, ViteDevServerLike } from './viteTypes.ts'
 
 /** Options of `connectHubDev()`: those of `startDevHub`, who the fake signed-in user is, and the addresses outside `vite`. */
 export interface ConnectHubDevOptions
@@ -107,6 +105,31 @@ const isVitest = (config: ViteConfigLike) =>
   (config.mode === 'test' || config.plugins.some(({ name }) => name === 'vitest' || name.startsWith('vitest:')))
 
 /**
+ * Starts the dev hub with the Vite server (`start`), and stops it (`stop`) when the server closes. It starts as the
+ * server listens, so a taken port fails the start rather than every module that imports the virtual one. Not earlier:
+ * a restarting Vite creates its new server before closing the old one, whose dev hub holds the ports until then. In
+ * middleware mode nothing listens (Storybook's server does): it starts now.
+ */
+async function startWith(server: ViteDevServerLike, start: () => Promise<void>, stop: () => Promise<void>): Promise<void> {
+  // Also on close(): Vite before 8 has no closeServer hook.
+  const close = server.close.bind(server)
+  server.close = () => close().finally(stop)
+  if (server.config.server.middlewareMode) {
+    if (!isVitest(server.config)) await start()
+    return
+  }
+  const listen = server.listen.bind(server)
+  server.listen = async (port, isRestart) => {
+    const listening = await listen(port, isRestart)
+    await start().catch(async (error: unknown) => {
+      await server.close().catch(() => undefined)
+      throw error
+    })
+    return listening
+  }
+}
+
+/**
  * A Vite plugin that runs the reference hub, the dev session API and the simulated OAuth provider next to `vite` (the
  * dev server), so a page can connect accounts with no vendor account, and gives the same page code its production
  * addresses in `vite build`:
@@ -159,27 +182,8 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): ConnectHubDev
     },
     async configureServer(server) {
       if (target !== 'serve') return
-      const allowPages = installRoutes(server, devHub, { resolveOwner, routeApiKey, policy, allowedHosts: options.allowedHosts ?? [] })
-      const start = () => devHub().then(allowPages)
-      // Also on close(): Vite before 8 has no closeServer hook.
-      const close = server.close.bind(server)
-      server.close = () => close().finally(stop)
-      // The dev hub starts with the server, so a taken port fails the start rather than every module that imports the
-      // virtual one. Not earlier: a restarting Vite creates its new server before closing the old one, whose dev hub
-      // holds the ports until then. In middleware mode nothing listens (Storybook's server does): start now.
-      if (server.config.server.middlewareMode) {
-        if (!isVitest(server.config)) await start()
-        return
-      }
-      const listen = server.listen.bind(server)
-      server.listen = async (port, isRestart) => {
-        const listening = await listen(port, isRestart)
-        await start().catch(async (error: unknown) => {
-          await server.close().catch(() => undefined)
-          throw error
-        })
-        return listening
-      }
+      const routes = { resolveOwner, routeApiKey, policy, allowedHosts: options.allowedHosts ?? [] }
+      await startWith(server, () => devHub().then(installRoutes(server, devHub, routes)), stop)
     },
     resolveId(id) {
       return id === VIRTUAL_MODULE_ID ? RESOLVED_ID : undefined
@@ -187,14 +191,7 @@ export function connectHubDev(options: ConnectHubDevOptions = {}): ConnectHubDev
     async load(id) {
       if (id !== RESOLVED_ID) return undefined
       if (target === 'test') return moduleSource({ ...TEST_URLS, ...test })
-      if (target === 'build') {
-        const urls = productionUrls(production, config?.env ?? {})
-        for (const [name, value] of Object.entries(urls) as [keyof ConnectHubUrls, string][]) {
-          const problem = invalidUrl(name, value)
-          if (problem) throw new Error(problem)
-        }
-        return moduleSource(urls)
-      }
+      if (target === 'build') return buildSource(production, config?.env ?? {})
       const hub = await devHub()
       return moduleSource({
         hubUrl: hub.hubUrl,

@@ -1,4 +1,4 @@
-import type { Provider } from './catalog.ts'
+import type { Provider } from '../catalog.ts'
 
 /** A provider's initials on its colour, as an inline SVG: logos without remote images. */
 export function logoDataUrl(provider: Pick<Provider, 'initials' | 'color'>): string {

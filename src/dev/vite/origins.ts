@@ -1,5 +1,5 @@
-import { createHostCheck, LOOPBACK_HOSTS } from './hosts.ts'
-import type { SocketLike, ViteDevServerLike } from './viteTypes.ts'
+import { createHostCheck, type HostCheck, LOOPBACK_HOSTS } from '../hosts.ts'
+import type { SocketLike, ViteDevServerLike } from './types.ts'
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '0000:0000:0000:0000:0000:0000:0000:0000'])
 
@@ -52,7 +52,7 @@ export function pageOrigins(server: ViteDevServerLike): string[] {
  * The `Host` check for the plugin's own routes: the loopback names, Vite's `allowedHosts` and `host`, `extra`, and the
  * addresses Vite lists for itself once listening (a LAN address with `--host`: an IP, which no rebinding page can use).
  */
-export function pageHostCheck(server: ViteDevServerLike, extra: readonly string[]): (host: string | undefined) => boolean {
+export function pageHostCheck(server: ViteDevServerLike, extra: readonly string[]): HostCheck {
   const settings = server.config.server
   if (settings.allowedHosts === true) return createHostCheck(true)
   const explicit = explicitOrigin(server)

@@ -1,4 +1,4 @@
-import type { CredentialField, Provider } from './catalog.ts'
+import type { CredentialField, Provider } from '../catalog.ts'
 import { logoDataUrl } from './logo.ts'
 import type { DevAccount, DevSession } from './store.ts'
 
@@ -56,5 +56,29 @@ export function accountForHub(account: DevAccount) {
     type: account.type,
     setupInformation: { ...account.setupInformation },
     secrets: Object.fromEntries(Object.keys(account.secrets).map((key) => [key, REDACTED])),
+  }
+}
+
+/** A connector as `/hub/connectors/{id}` answers it: StackOne's hub heads the credentials form with `config.name` and `config.assets.icon`. */
+export function connectorToWire(provider: Provider, session: DevSession) {
+  return {
+    ...integrationToWire(provider, session),
+    config: {
+      key: provider.key,
+      name: provider.name,
+      assets: { icon: logoDataUrl(provider) },
+      authentication: {
+        [AUTH_CONFIG_KEY]: {
+          // `oauth2` with the authorization_code grant is what sends StackOne's hub through its OAuth window.
+          [ENVIRONMENT]: {
+            ...(provider.auth === 'oauth2'
+              ? { type: 'oauth2', grantType: 'authorization_code', scopes: provider.scopes }
+              : { type: 'custom' }),
+            fields: provider.fields.map(fieldToWire),
+            guide: { description: provider.guide },
+          },
+        },
+      },
+    },
   }
 }

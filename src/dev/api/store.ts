@@ -1,6 +1,6 @@
-import type { JsonObject } from '../session/metadata.ts'
-import type { AccountType, NormalizedConnectSessionCreate } from '../session/schema.ts'
-import { randomBase64url } from './web.ts'
+import type { JsonObject } from '../../session/metadata.ts'
+import type { AccountType, NormalizedConnectSessionCreate } from '../../session/schema.ts'
+import { randomToken } from '../tokens.ts'
 
 /** A connect session as the dev API keeps it. */
 export interface DevSession extends NormalizedConnectSessionCreate {
@@ -44,8 +44,6 @@ export interface DevStore {
   /** Forgets every session and account. */
   reset(): void
 }
-
-export const randomToken = (prefix: string, bytes = 24) => `${prefix}${randomBase64url(bytes)}`
 
 export function createDevStore(now: () => number = Date.now): DevStore {
   const sessions = new Map<string, DevSession>()

@@ -1,4 +1,4 @@
-import { randomToken } from '../store.ts'
+import { randomToken } from '../../tokens.ts'
 
 /** Where a connection attempt stands. `expired` is reached on the clock, the others by an answer or a cancel. */
 export type AttemptStatus = 'pending' | 'authorised' | 'denied' | 'cancelled' | 'expired'
@@ -9,6 +9,8 @@ export interface ConnectionAttempt {
   readonly id: string
   /** The OAuth `state` sent to the provider: another random value, so the provider never sees `id`. */
   readonly state: string
+  /** The PKCE verifier of the attempt's authorisation request: the provider gets its S256 only, the token endpoint the verifier. */
+  readonly codeVerifier: string
   /** The session the attempt belongs to, by its token: it never leaves the server. */
   readonly sessionToken: string
   /** Set at creation by the reference hub, or when StackOne's window opens `/connect/oauth2/{integration_id}`. */
@@ -42,6 +44,24 @@ export type Settlement =
 
 /** Attempts are kept this long after they expire, so that a late answer still finds out why it was refused. */
 const KEEP_AFTER_EXPIRY_MS = 10 * 60_000
+
+/** Resolves after `ms`, when `signal` aborts, or when the attempt's waiters are woken, whichever comes first. */
+function wait(waiters: Map<string, Set<() => void>>, id: string, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const set = waiters.get(id) ?? new Set()
+    waiters.set(id, set)
+    const done = () => {
+      clearTimeout(timer)
+      set.delete(done)
+      if (set.size === 0 && waiters.get(id) === set) waiters.delete(id)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    set.add(done)
+    signal.addEventListener('abort', done)
+  })
+}
 
 /** An in-memory attempt store: attempts expire after `ttlMs`, and never after the session they belong to. */
 export function createAttemptStore(options: { now: () => number; ttlMs: number }): AttemptStore {
@@ -78,6 +98,7 @@ export function createAttemptStore(options: { now: () => number; ttlMs: number }
       const attempt: ConnectionAttempt = {
         id: randomToken('ca_', 18),
         state: randomToken('st_', 18),
+        codeVerifier: randomToken('', 32),
         sessionToken: input.sessionToken,
         provider: input.provider,
         accountId: input.accountId,
@@ -110,21 +131,8 @@ export function createAttemptStore(options: { now: () => number; ttlMs: number }
     },
     waitForChange(attempt, ms, signal) {
       if (refresh(attempt).status !== 'pending' || ms <= 0 || signal.aborted) return Promise.resolve()
-      return new Promise<void>((resolve) => {
-        const set = waiters.get(attempt.id) ?? new Set()
-        waiters.set(attempt.id, set)
-        const done = () => {
-          clearTimeout(timer)
-          set.delete(done)
-          if (set.size === 0 && waiters.get(attempt.id) === set) waiters.delete(attempt.id)
-          signal.removeEventListener('abort', done)
-          resolve()
-        }
-        // Wake at the expiry too, so that a waiting hub hears `expired` as it happens.
-        const timer = setTimeout(done, Math.min(ms, Math.max(0, attempt.expiresAt - now())))
-        set.add(done)
-        signal.addEventListener('abort', done)
-      })
+      // Wake at the expiry too, so that a waiting hub hears `expired` as it happens.
+      return wait(waiters, attempt.id, Math.min(ms, Math.max(0, attempt.expiresAt - now())), signal)
     },
   }
 }

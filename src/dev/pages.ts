@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
+// The small HTML pages of the dev API's OAuth routes and of the simulated provider, as Web `Response`s.
+import { randomBase64url } from './tokens.ts'
 
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
@@ -26,7 +26,7 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 
 /** A small self-contained page: no remote resources, its style and script allowed by a nonce only. */
 export function renderPage(options: { title: string; body: string; css?: string; script?: string }): { html: string; csp: string } {
-  const nonce = randomBytes(16).toString('base64')
+  const nonce = randomBase64url(16)
   const script = options.script ? `<script nonce="${nonce}">${options.script}</script>` : ''
   return {
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(options.title)}</title><style nonce="${nonce}">${STYLE}${options.css ?? ''}</style></head><body><main>${options.body}</main>${script}</body></html>`,
@@ -34,30 +34,29 @@ export function renderPage(options: { title: string; body: string; css?: string;
   }
 }
 
-export function sendPage(
-  response: ServerResponse,
-  status: number,
-  page: { html: string; csp: string },
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': String(Buffer.byteLength(page.html)),
-    'cache-control': 'no-store',
-    'content-security-policy': page.csp,
-    'x-frame-options': 'DENY',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    ...headers,
+/** A page as an answer: never cached, never framed, no referrer for the next site. */
+export function pageResponse(status: number, page: { html: string; csp: string }, headers: Record<string, string> = {}): Response {
+  return new Response(page.html, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': page.csp,
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      ...headers,
+    },
   })
-  response.end(page.html)
 }
 
-export function redirect(response: ServerResponse, location: string): void {
-  // 303: after a form post the browser follows with a GET; never cached, never a referrer for the next site.
-  response.writeHead(303, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-length': '0' })
-  response.end()
-}
+/** A page that says what went wrong, and nothing of the exception behind it. */
+export const errorPage = (status: number, title: string, text: string) =>
+  pageResponse(status, renderPage({ title, body: `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>` }))
+
+// 303: after a form post the browser follows with a GET; never cached, never a referrer for the next site.
+export const redirect = (location: string): Response =>
+  new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } })
 
 /** A page that says what happened in the window and closes it when the hub needs nothing more from it. */
 export function resultPage(options: { title: string; text: string; close: boolean }) {

@@ -1,6 +1,6 @@
-import type { Provider } from '../catalog.ts'
+import type { Provider } from '../../catalog.ts'
+import type { Grant } from '../../provider/index.ts'
 import type { DevAccount, DevSession, DevStore } from '../store.ts'
-import type { Grant } from './provider.ts'
 
 /**
  * Stores what the provider granted: a new account of the session's owner, or — in edit mode, and without `multiple`
