@@ -1,5 +1,5 @@
 import { directionOf, pickLocale, readLook } from '../../protocol/appearance.ts'
-import { type Language, LANGUAGES } from './words/languages.ts'
+import { LANGUAGES, type Language } from './words/languages.ts'
 
 /** The language of the page: the closest of the hub's languages to the host's `locale`, else English. */
 export const pageLanguage = (search: string = location.search): Language => pickLocale(readLook(search).locale, LANGUAGES, 'en')

@@ -143,8 +143,7 @@ export function startOAuthFlow(options: OAuthFlowOptions): { abandon(): void } {
       finished = true
       options.onSuccess(state.account, state.mode)
     } else if (state.status === 'denied') {
-      // The provider's own sentence when it gave one: its page speaks its language, not necessarily the hub's.
-      const text = state.error?.description ?? words.oauth.deniedText(integration.name)
+      const text = words.oauth.deniedText(integration.name, state.error?.description)
       const title = words.oauth.deniedTitle(integration.name)
       prepare(showOAuthRetry({ integration, state: 'denied', title, text, onRetry: connect }))
     } else if (state.status === 'expired') {

@@ -39,12 +39,7 @@ export function showOAuthStart(options: {
   const { button, handle } = actionButton(mode === 'edit' ? words.reconnect : words.connect, options.onConnect)
   show('oauth', [
     titleOf(integration, words.oauth.title[mode](integration.name)),
-    h(
-      'p',
-      { class: 'auth-line' },
-      authBadge('oauth2'),
-      ` ${words.oauth.explain(integration.name)}`,
-    ),
+    h('p', { class: 'auth-line' }, authBadge('oauth2'), ` ${words.oauth.explain(integration.name)}`),
     mode === 'edit' ? h('p', {}, words.oauth.keepsAccount(integration.name)) : null,
     options.guide ? h('p', { class: 'muted' }, options.guide) : null,
     h(

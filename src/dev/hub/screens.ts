@@ -99,12 +99,7 @@ export function showCatalog(integrations: Integration[], onPick: (integration: I
   search.addEventListener('input', render)
   show(
     'catalog',
-    [
-      heading(words.catalogTitle),
-      h('div', { class: 'field' }, h('label', { for: 'search' }, words.searchLabel), search),
-      list,
-      empty,
-    ],
+    [heading(words.catalogTitle), h('div', { class: 'field' }, h('label', { for: 'search' }, words.searchLabel), search), list, empty],
     search,
   )
   render()
@@ -240,18 +235,8 @@ export function showForm(options: FormOptions): void {
     ),
   )
   formError.tabIndex = -1
-  const title = h(
-    'h1',
-    { id: 'form-title', tabindex: -1 },
-    tile(integration),
-    words.formTitle[mode](integration.name),
-  )
-  const kind = h(
-    'p',
-    { class: 'auth-line' },
-    authBadge('credentials'),
-    ` ${words.credentialsLine(integration.name)}`,
-  )
+  const title = h('h1', { id: 'form-title', tabindex: -1 }, tile(integration), words.formTitle[mode](integration.name))
+  const kind = h('p', { class: 'auth-line' }, authBadge('credentials'), ` ${words.credentialsLine(integration.name)}`)
   show(
     mode === 'edit' ? 'edit' : 'form',
     [title, kind, options.guide ? h('p', { class: 'muted' }, options.guide) : null, form],

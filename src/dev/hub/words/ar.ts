@@ -20,8 +20,7 @@ export const ar: Words = {
 
   refused: {
     protocolTitle: 'مضيف غير مدعوم',
-    protocolText:
-      'يستخدم هذا المركز الإصدار 1 من البروتوكول: حمّله بالشكل hubUrl?v=1&origin=<أصل صفحتك>&display=modal|inline.',
+    protocolText: 'يستخدم هذا المركز الإصدار 1 من البروتوكول: حمّله بالشكل hubUrl?v=1&origin=<أصل صفحتك>&display=modal|inline.',
     originTitle: 'لا يمكن لهذه الصفحة فتح المركز',
     originText: 'أصل هذه الصفحة غير مسموح له باستخدام هذا المركز. أضفه إلى allowedOrigins.',
     framedTitle: 'افتح المركز من تطبيقك',
@@ -112,8 +111,7 @@ export const ar: Words = {
 
   oauth: {
     title: { create: (name) => `ربط ${name}`, edit: (name) => `إعادة ربط ${name}` },
-    explain: (name) =>
-      `تسجّل الدخول في ${name} وتسمح بالوصول هناك، في نافذة مستقلة. لا ترى هذه الصفحة كلمة مرورك في ${name} أبدًا.`,
+    explain: (name) => `تسجّل الدخول في ${name} وتسمح بالوصول هناك، في نافذة مستقلة. لا ترى هذه الصفحة كلمة مرورك في ${name} أبدًا.`,
     keepsAccount: (name) => `يحتفظ الحساب بإعداداته ومعرّفه؛ ولا يُجدَّد إلا وصوله إلى ${name}.`,
     waitingTitle: (name) => `في انتظار ${name}`,
     waitingText: (name) => `اسمح بالوصول في نافذة ${name} لإكمال العملية. تتحدّث هذه الصفحة تلقائيًا.`,

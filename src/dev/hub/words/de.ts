@@ -18,8 +18,7 @@ export const de: Words = {
 
   refused: {
     protocolTitle: 'Nicht unterstützter Host',
-    protocolText:
-      'Dieser Hub spricht Protokollversion 1: Laden Sie ihn als hubUrl?v=1&origin=<Ihr Origin>&display=modal|inline.',
+    protocolText: 'Dieser Hub spricht Protokollversion 1: Laden Sie ihn als hubUrl?v=1&origin=<Ihr Origin>&display=modal|inline.',
     originTitle: 'Diese Seite darf den Hub nicht öffnen',
     originText: 'Der Origin dieser Seite darf diesen Hub nicht verwenden. Fügen Sie ihn zu allowedOrigins hinzu.',
     framedTitle: 'Öffnen Sie den Hub aus Ihrer App',
@@ -65,8 +64,7 @@ export const de: Words = {
   credentialsBadgeTitle: 'Verbindet mit Zugangsdaten',
 
   formTitle: { create: (name) => `${name} verbinden`, edit: (name) => `${name} bearbeiten` },
-  credentialsLine: (name) =>
-    `${name} stellt Ihnen diese Zugangsdaten aus; Geheimnisse werden gespeichert und nie wieder angezeigt.`,
+  credentialsLine: (name) => `${name} stellt Ihnen diese Zugangsdaten aus; Geheimnisse werden gespeichert und nie wieder angezeigt.`,
   choose: 'Auswählen…',
   keptSecret: 'Ein Wert ist gespeichert. Leer lassen, um ihn zu behalten.',
   required: (label) => `${label} ist erforderlich`,
@@ -100,18 +98,15 @@ export const de: Words = {
     title: { create: (name) => `${name} verbinden`, edit: (name) => `${name} neu verbinden` },
     explain: (name) =>
       `Sie melden sich bei ${name} an und erlauben dort den Zugriff, in einem eigenen Fenster. Diese Seite sieht Ihr ${name}-Passwort nie.`,
-    keepsAccount: (name) =>
-      `Das Konto behält seine Einstellungen und seine ID; nur sein Zugriff auf ${name} wird erneuert.`,
+    keepsAccount: (name) => `Das Konto behält seine Einstellungen und seine ID; nur sein Zugriff auf ${name} wird erneuert.`,
     waitingTitle: (name) => `Warten auf ${name}`,
-    waitingText: (name) =>
-      `Erlauben Sie den Zugriff im ${name}-Fenster, um abzuschließen. Diese Seite aktualisiert sich von selbst.`,
+    waitingText: (name) => `Erlauben Sie den Zugriff im ${name}-Fenster, um abzuschließen. Diese Seite aktualisiert sich von selbst.`,
     showWindow: (name) => `${name}-Fenster anzeigen`,
     windowLost: (name) =>
       `Wenn das ${name}-Fenster noch offen ist, schließen Sie dort ab. Wenn Sie es geschlossen haben, versuchen Sie es erneut.`,
     blockedTitle: (name) => `Das ${name}-Fenster wurde blockiert`,
     blockedText: (name) => `Ihr Browser hat das Fenster blockiert, in dem Sie sich bei ${name} anmelden.`,
-    blockedHelp:
-      'Öffnen Sie es stattdessen in einem neuen Tab: Diese Seite macht von selbst weiter, sobald Sie dort geantwortet haben.',
+    blockedHelp: 'Öffnen Sie es stattdessen in einem neuen Tab: Diese Seite macht von selbst weiter, sobald Sie dort geantwortet haben.',
     openInTab: (name) => `${name} in einem neuen Tab öffnen`,
     deniedTitle: (name) => `${name} hat den Zugriff nicht erlaubt`,
     deniedText: (name) => `${name} hat den Zugriff verweigert.`,

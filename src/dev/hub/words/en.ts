@@ -119,7 +119,8 @@ export const en = {
     blockedHelp: 'Open it in a new tab instead: this page carries on by itself once you have answered there.',
     openInTab: (name: string) => `Open ${name} in a new tab`,
     deniedTitle: (name: string) => `${name} did not allow access`,
-    deniedText: (name: string) => `${name} refused access.`,
+    /** English shows the provider's own sentence when it gave one (the provider's page is English); others, their own. */
+    deniedText: (name: string, providerText?: string) => providerText ?? `${name} refused access.`,
     expiredTitle: 'The request expired',
     expiredText: (name: string) => `The request to ${name} expired before it was answered.`,
     nothingConnected: 'Nothing was connected.',

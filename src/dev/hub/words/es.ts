@@ -18,8 +18,7 @@ export const es: Words = {
 
   refused: {
     protocolTitle: 'Anfitrión no compatible',
-    protocolText:
-      'Este hub habla la versión 1 del protocolo: cárgalo como hubUrl?v=1&origin=<tu origen>&display=modal|inline.',
+    protocolText: 'Este hub habla la versión 1 del protocolo: cárgalo como hubUrl?v=1&origin=<tu origen>&display=modal|inline.',
     originTitle: 'Esta página no puede abrir el hub',
     originText: 'El origen de esta página no tiene permiso para usar este hub. Añádelo a allowedOrigins.',
     framedTitle: 'Abre el hub desde tu aplicación',

@@ -18,8 +18,7 @@ export const fr: Words = {
 
   refused: {
     protocolTitle: 'Hôte non pris en charge',
-    protocolText:
-      'Ce hub parle la version 1 du protocole : chargez-le avec hubUrl?v=1&origin=<votre origine>&display=modal|inline.',
+    protocolText: 'Ce hub parle la version 1 du protocole : chargez-le avec hubUrl?v=1&origin=<votre origine>&display=modal|inline.',
     originTitle: 'Cette page ne peut pas ouvrir le hub',
     originText: "L'origine de cette page n'est pas autorisée à utiliser ce hub. Ajoutez-la à allowedOrigins.",
     framedTitle: 'Ouvrez le hub depuis votre application',

@@ -1,3 +1,4 @@
+import { pageLanguage } from '../look.ts'
 import { ar } from './ar.ts'
 import { de } from './de.ts'
 import { en, type Words } from './en.ts'
@@ -5,7 +6,6 @@ import { es } from './es.ts'
 import { fr } from './fr.ts'
 import { ja } from './ja.ts'
 import type { Language } from './languages.ts'
-import { pageLanguage } from '../look.ts'
 
 export type { Words } from './en.ts'
 

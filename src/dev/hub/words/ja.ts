@@ -103,8 +103,7 @@ export const ja: Words = {
     waitingTitle: (name) => `${name} を待っています`,
     waitingText: (name) => `${name} のウィンドウでアクセスを許可すると完了します。このページは自動で更新されます。`,
     showWindow: (name) => `${name} のウィンドウを表示`,
-    windowLost: (name) =>
-      `${name} のウィンドウがまだ開いている場合は、そこで完了してください。閉じた場合は、もう一度お試しください。`,
+    windowLost: (name) => `${name} のウィンドウがまだ開いている場合は、そこで完了してください。閉じた場合は、もう一度お試しください。`,
     blockedTitle: (name) => `${name} のウィンドウがブロックされました`,
     blockedText: (name) => `${name} にサインインするウィンドウがブラウザーによってブロックされました。`,
     blockedHelp: '代わりに新しいタブで開いてください。そこで応答すると、このページは自動で続行します。',
