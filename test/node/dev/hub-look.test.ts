@@ -118,7 +118,7 @@ async function openHub(look: Record<string, string>): Promise<Frame> {
   await page.goto(`${host.origin}/?src=${encodeURIComponent(url.href)}`)
   const frame = await (await page.waitForSelector('iframe')).contentFrame()
   if (!frame) throw new Error('the hub iframe has no frame')
-  await frame.waitForSelector('#hub')
+  await frame.waitForSelector('#hub', { state: 'attached' })
   return frame
 }
 
@@ -270,11 +270,11 @@ describe('given hostile look values', () => {
       page.on('request', (request) => requested.push(request.url()))
       const frame = await openHub({ accent, radius: '4px', font: 'x;}body{display:none' })
       await init(frame, { categories: ['crm'] })
-      await frame.getByRole('heading', { name: 'Connect an integration' }).waitFor()
+      await frame.locator('h1', { hasText: 'Connect an integration' }).waitFor({ state: 'attached' })
       const styles = await frame.evaluate(() => ({
         attributes: [...document.querySelectorAll('[style]')].map((element) => element.getAttribute('style') ?? ''),
-        sheetCount: document.styleSheets.length,
-        sheets: [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)),
+        sheetCount: document.styleSheets.length + document.adoptedStyleSheets.length,
+        sheets: [...document.styleSheets, ...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)),
         accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
         display: getComputedStyle(document.body).display,
       }))
