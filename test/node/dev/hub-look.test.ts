@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { createServer, type Server } from 'node:http'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -15,17 +15,20 @@ vi.setConfig({ testTimeout: 30_000 })
 // `accent`, `radius`, `font`: see src/protocol/appearance.ts). A host page frames the hub and speaks protocol v1 only
 // when a test tells it to.
 
-interface FirstFrame {
+/** What one painted frame of the hub showed. */
+interface Paint {
   lang: string
   dir: string
   background: string
-  hubVisible: boolean
-  cancel: string
+  /** The page's English text (its Cancel) was on screen. */
+  english: boolean
+  /** The hub's module script had run: the page has its words. */
+  ready: boolean
 }
 declare global {
   interface Window {
     send(message: unknown): void
-    firstFrame?: FirstFrame
+    paints?: Paint[]
   }
 }
 
@@ -42,22 +45,27 @@ const HOST_PAGE = `<!doctype html><html lang="en"><head><title>Host</title></hea
 </script></body></html>`
 
 /**
- * Runs in the hub's frame before any of its scripts: at the first animation frame, which comes just before the first
- * paint, it writes down what that paint shows.
+ * Runs in the hub's frame before any of its scripts: at each animation frame (which comes just before a paint) until
+ * the hub's module script has run, it writes down what that paint shows.
  */
-function recordFirstFrame() {
+function recordPaints() {
   if (window === window.top) return
-  requestAnimationFrame(() => {
+  const paints: Paint[] = []
+  window.paints = paints
+  const record = () => {
     const root = document.documentElement
-    const hub = document.getElementById('hub')
-    window.firstFrame = {
+    const cancel = document.getElementById('cancel')
+    const ready = root.dataset.words === 'applied'
+    paints.push({
       lang: root.lang,
       dir: root.dir,
       background: getComputedStyle(root).backgroundColor,
-      hubVisible: hub ? getComputedStyle(hub).visibility === 'visible' : false,
-      cancel: document.getElementById('cancel')?.textContent ?? '',
-    }
-  })
+      english: cancel?.textContent === 'Cancel' && cancel.checkVisibility({ visibilityProperty: true }),
+      ready,
+    })
+    if (!ready) requestAnimationFrame(record)
+  }
+  requestAnimationFrame(record)
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '')
@@ -71,7 +79,9 @@ async function axe(frame: Frame): Promise<{ violations: string[]; contrastChecke
     const { axe } = window as unknown as { axe: { run(context: Document): Promise<Results> } }
     const { violations, passes, incomplete } = await axe.run(document)
     return {
-      violations: violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`),
+      violations: violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+      ),
       contrastChecked: passes.find((pass) => pass.id === 'color-contrast')?.nodes.length ?? 0,
       contrastUnsure: (incomplete.find((result) => result.id === 'color-contrast')?.nodes ?? []).map((node) => JSON.stringify(node.target)),
     }
@@ -106,7 +116,7 @@ afterEach(() => context?.close())
 /** A new page whose operating system prefers `system`, so each test starts from a known scheme. */
 async function newPage(system: 'light' | 'dark' = 'light') {
   context = await browser.newContext({ colorScheme: system })
-  await context.addInitScript(recordFirstFrame)
+  await context.addInitScript(recordPaints)
   page = await context.newPage()
   return page
 }
@@ -138,8 +148,11 @@ async function init(frame: Frame, session: Record<string, unknown> = {}) {
   await page.evaluate((json) => window.send(JSON.parse(json)), JSON.stringify(message))
 }
 
-const firstFrame = (frame: Frame) =>
-  frame.waitForFunction(() => window.firstFrame).then((handle) => handle.jsonValue() as Promise<FirstFrame>)
+/** Every frame painted until the hub's module script had run (and the first one after). */
+const paintsUntilReady = (frame: Frame) =>
+  frame
+    .waitForFunction(() => (window.paints?.at(-1)?.ready ? window.paints : false))
+    .then((handle) => handle.jsonValue() as Promise<Paint[]>)
 
 const DARK = 'rgb(21, 23, 28)'
 const LIGHT = 'rgb(255, 255, 255)'
@@ -208,28 +221,30 @@ describe('given the first painted frame, before init', () => {
   // The module script comes late, as on a slow network: what the first frame shows must not depend on it.
   const slowModule = () => page.route(/\/assets\/index-[^/]*\.js$/, (route) => setTimeout(() => void route.continue(), 800))
 
-  it('scheme=dark on a light system → the first frame is already dark, in the right language and direction', async () => {
+  it('scheme=dark on a light system → every frame is dark, in the right language and direction, from the first', async () => {
     await newPage('light')
     await slowModule()
-    const frame = await openHub({ scheme: 'dark', locale: 'ar' })
-    expect(await firstFrame(frame)).toMatchObject({ background: DARK, lang: 'ar', dir: 'rtl' })
+    const paints = await paintsUntilReady(await openHub({ scheme: 'dark', locale: 'ar' }))
+    expect(paints.filter((paint) => !paint.ready).length).toBeGreaterThan(0)
+    for (const paint of paints) expect(paint).toMatchObject({ background: DARK, lang: 'ar', dir: 'rtl' })
   })
 
-  it('locale=fr → the first frame shows no English: the text is hidden until the French words are in', async () => {
+  it('locale=fr → no frame shows English: the text is hidden until the French words are in', async () => {
     await newPage()
     await slowModule()
     const frame = await openHub({ locale: 'fr' })
-    const first = await firstFrame(frame)
-    expect(first.hubVisible && first.cancel === 'Cancel').toBe(false)
+    const paints = await paintsUntilReady(frame)
+    expect(paints.filter((paint) => !paint.ready).length).toBeGreaterThan(0)
+    expect(paints.filter((paint) => paint.english)).toEqual([])
     await frame.getByRole('button', { name: 'Annuler' }).waitFor()
   })
 
   it('no scheme → the system decides; scheme=light wins over a dark system', async () => {
     await newPage('dark')
-    expect(await firstFrame(await openHub({}))).toMatchObject({ background: DARK, lang: 'en', hubVisible: true })
+    for (const paint of await paintsUntilReady(await openHub({}))) expect(paint).toMatchObject({ background: DARK, lang: 'en' })
     await context.close()
     await newPage('dark')
-    expect((await firstFrame(await openHub({ scheme: 'light' }))).background).toBe(LIGHT)
+    for (const paint of await paintsUntilReady(await openHub({ scheme: 'light' }))) expect(paint.background).toBe(LIGHT)
   })
 })
 
@@ -274,7 +289,9 @@ describe('given hostile look values', () => {
       const styles = await frame.evaluate(() => ({
         attributes: [...document.querySelectorAll('[style]')].map((element) => element.getAttribute('style') ?? ''),
         sheetCount: document.styleSheets.length + document.adoptedStyleSheets.length,
-        sheets: [...document.styleSheets, ...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)),
+        sheets: [...document.styleSheets, ...document.adoptedStyleSheets].flatMap((sheet) =>
+          [...sheet.cssRules].map((rule) => rule.cssText),
+        ),
         accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
         display: getComputedStyle(document.body).display,
       }))
