@@ -14,6 +14,18 @@ declare global {
 const withHub: Decorator = (Story, { args, globals, parameters }) =>
   globals.hub === 'stackone' && parameters.hubSwitch !== false ? <Story args={{ ...args, hub: stackOne }} /> : <Story />
 
+/**
+ * The toolbar's Language and Scheme: when picked, every story's button gets that `locale` and `appearance.colorScheme`
+ * (over the story's own), and the hub it opens follows them. Unpicked, each story shows as written.
+ */
+const withLook: Decorator = (Story, { args, globals }) => {
+  const locale = typeof globals.locale === 'string' && globals.locale ? globals.locale : undefined
+  const scheme = typeof globals.scheme === 'string' && globals.scheme ? globals.scheme : undefined
+  if (!locale && !scheme) return <Story />
+  const appearance = scheme ? { ...(args.appearance as object | undefined), colorScheme: scheme } : args.appearance
+  return <Story args={{ ...args, ...(locale ? { locale } : {}), ...(appearance ? { appearance } : {}) }} />
+}
+
 const preview: Preview = {
   // A static build (storybook build) has no server behind it: a service worker answers its backend in the page before
   // any story loads (see ./static/). Under storybook dev and Vitest, connectHubDev() in main.ts serves it.
@@ -24,6 +36,7 @@ const preview: Preview = {
   // decorator adds it there: double effects, the bug class the launcher must survive, run in every story test.
   decorators: [
     withHub,
+    withLook,
     (Story) =>
       globalThis.FRAMEWORK_OPTIONS?.strictMode ? (
         <Story />
@@ -46,8 +59,39 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: 'The language of the launcher and the hub (the `locale` prop)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: '', title: 'As the story says' },
+          { value: 'en', title: 'English' },
+          { value: 'fr', title: 'Français' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'es', title: 'Español' },
+          { value: 'ja', title: '日本語' },
+          { value: 'ar', title: 'العربية (right to left)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    scheme: {
+      description: 'The colour scheme of the launcher and the hub (`appearance.colorScheme`)',
+      toolbar: {
+        title: 'Scheme',
+        icon: 'contrast',
+        items: [
+          { value: '', title: 'As the story says' },
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'system', title: 'Follow the system' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { hub: 'reference' },
+  initialGlobals: { hub: 'reference', locale: '', scheme: '' },
   parameters: {
     layout: 'padded',
     controls: { expanded: true },

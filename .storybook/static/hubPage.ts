@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, type Plugin } from 'vite'
+import { hubLookScript } from '../../vite.hub.config.ts'
 
 const HUB_ROOT = fileURLToPath(new URL('../../src/dev/hub/', import.meta.url))
 const ENTRY = fileURLToPath(new URL('./hub.ts', import.meta.url))
@@ -24,6 +25,7 @@ export function staticHubPage(): Plugin {
         // STORYBOOK_CONNECT_HUB_ORIGINS (./origins.ts) reaches the hub page as it reaches the stories.
         envPrefix: 'STORYBOOK_',
         plugins: [
+          hubLookScript(),
           {
             name: 'react-connect-hub:static-hub-entry',
             // The package says `sideEffects: false`, but the hub's main.ts starts the page when it is imported: kept.

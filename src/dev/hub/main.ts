@@ -1,8 +1,10 @@
 import { errorDetail } from '../../errors.ts'
 import { ApiError, type Connector, createApi, fieldsOf, guideOf, type HubSettings, type Integration, TokenExpired } from './api.ts'
 import { connectToHost, type Host } from './host.ts'
+import { applyLook } from './look.ts'
 import { startOAuthFlow } from './oauth.ts'
 import { announce, type FormHandle, showCatalog, showForm, showMessage, showMode } from './screens.ts'
+import { words } from './words/index.ts'
 
 /** What the server tells the page: the API, and the requested host origin only if it is allowed (else `null`). */
 interface Config {
@@ -25,7 +27,24 @@ function refuse(title: string, text: string): void {
   showMessage('refused', title, text)
 }
 
+/** The page's own text (index.html is written in English) in the page's language; shown from then on. */
+function applyWords(): void {
+  document.title = words.pageTitle
+  const text = (id: string, value: string) => {
+    const element = document.getElementById(id)
+    if (element) element.textContent = value
+  }
+  text('crumb', words.crumb.create)
+  text('badge', words.testBadge)
+  document.getElementById('badge')?.setAttribute('title', words.testBadgeTitle)
+  text('cancel', words.cancel)
+  text('loading', words.loading)
+  document.documentElement.dataset.words = 'applied'
+}
+
 function start(): void {
+  applyLook()
+  applyWords()
   const config = readConfig()
   const params = new URLSearchParams(location.search)
   const origin = params.get('origin') ?? ''
@@ -33,17 +52,17 @@ function start(): void {
   document.documentElement.dataset.display = display
 
   if (params.get('v') !== '1') {
-    refuse('Unsupported host', 'This hub speaks protocol version 1: load it as hubUrl?v=1&origin=<your origin>&display=modal|inline.')
+    refuse(words.refused.protocolTitle, words.refused.protocolText)
     return
   }
   // The allow-list check comes before any message: a hub must never talk to an origin it was not told about. The
   // refusal does not repeat the origin: it came from the URL, so anyone could put words in it.
   if (origin === '' || config.origin !== origin) {
-    refuse('This page may not open the hub', "This page's origin is not allowed to use this hub. Add it to allowedOrigins.")
+    refuse(words.refused.originTitle, words.refused.originText)
     return
   }
   if (window.parent === window) {
-    refuse('Open the hub from your app', 'This hub runs inside a host page, which gives it a session token.')
+    refuse(words.refused.framedTitle, words.refused.framedText)
     return
   }
 
@@ -80,7 +99,7 @@ function start(): void {
 
   const fail = (code: string, message: string) => {
     host.post('error', { code, message })
-    showMessage('error', 'Something went wrong', message, { label: 'Try again', onClick: () => void run(load) })
+    showMessage('error', words.failed, message, { label: words.tryAgain, onClick: () => void run(load) })
   }
 
   /** Runs a step; a refused token pauses it until the host sends a new one. */
@@ -90,12 +109,12 @@ function start(): void {
     } catch (error) {
       if (error instanceof TokenExpired) {
         pending = step
-        announce('Refreshing the session…')
+        announce(words.refreshing)
         host.post('token_expired', {})
       } else if (error instanceof ApiError) {
         fail('api_error', error.message)
       } else {
-        fail('network_error', `The hub could not reach its API (${String(error)}).`)
+        fail('network_error', words.networkError(String(error)))
       }
     }
   }
@@ -115,7 +134,7 @@ function start(): void {
       ? integrations.find((integration) => integration.provider === settings.session.provider)
       : undefined
     if (only) return open(only, false)
-    if (integrations.length === 0) return fail('no_integrations', 'No integration is available for this session.')
+    if (integrations.length === 0) return fail('no_integrations', words.noIntegrations)
     showCatalog(integrations, (integration) => void run(() => open(integration, true)))
   }
 
@@ -153,7 +172,7 @@ function start(): void {
   async function edit(accountId: string): Promise<void> {
     const account = await api.account(accountId)
     const integration = integrations.find((candidate) => candidate.provider === account.provider)
-    if (!integration) return fail('unknown_provider', `The account's provider ${account.provider} is not available.`)
+    if (!integration) return fail('unknown_provider', words.unknownProvider(account.provider))
     const connector = await api.connector(account.integrationId)
     if (integration.auth === 'oauth2') return connectByOAuth(integration, connector, 'edit')
     showForm({
@@ -192,7 +211,7 @@ function start(): void {
   function succeed(integration: Integration, account: { id: string; provider: string }, mode: 'create' | 'edit') {
     host.post('success', { account: { id: account.id, provider: account.provider }, mode })
     const done = integration.auth === 'oauth2' ? (mode === 'edit' ? 'reconnected' : 'connected') : mode === 'edit' ? 'updated' : 'connected'
-    showMessage('success', `${integration.name} ${done}`, 'You can close this window.')
+    showMessage('success', words.done[done](integration.name), words.canClose)
   }
 
   if (display === 'inline') {

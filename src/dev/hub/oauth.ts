@@ -1,5 +1,6 @@
 import { ApiError, type Attempt, type HubApi, type Integration } from './api.ts'
 import { type ActionHandle, showOAuthBlocked, showOAuthRetry, showOAuthStart, showOAuthWaiting } from './oauthScreens.ts'
+import { words } from './words/index.ts'
 
 /** How long one status request may wait for the answer (long polling), in seconds. */
 const WAIT_SECONDS = 20
@@ -182,11 +183,12 @@ export function startOAuthFlow(options: OAuthFlowOptions): { abandon(): void } {
       finished = true
       options.onSuccess(state.account, state.mode)
     } else if (state.status === 'denied') {
-      const text = state.error?.description ?? `${integration.name} refused access.`
-      prepare(showOAuthRetry({ integration, state: 'denied', title: `${integration.name} did not allow access`, text, onRetry: connect }))
+      const text = words.oauth.deniedText(integration.name, state.error?.description)
+      const title = words.oauth.deniedTitle(integration.name)
+      prepare(showOAuthRetry({ integration, state: 'denied', title, text, onRetry: connect }))
     } else if (state.status === 'expired') {
-      const text = `The request to ${integration.name} expired before it was answered.`
-      prepare(showOAuthRetry({ integration, state: 'expired', title: 'The request expired', text, onRetry: connect }))
+      const text = words.oauth.expiredText(integration.name)
+      prepare(showOAuthRetry({ integration, state: 'expired', title: words.oauth.expiredTitle, text, onRetry: connect }))
     } else {
       start()
     }

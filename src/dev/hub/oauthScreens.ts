@@ -1,6 +1,7 @@
 import type { Integration } from './api.ts'
 import { h } from './dom.ts'
 import { announce, authBadge, show, tile } from './screens.ts'
+import { words } from './words/index.ts'
 
 /** A button that stays disabled until its connection attempt exists: the click must open the window at once. */
 export interface ActionHandle {
@@ -35,21 +36,16 @@ export function showOAuthStart(options: {
   onBack?: (() => void) | undefined
 }): ActionHandle {
   const { integration, mode } = options
-  const { button, handle } = actionButton(mode === 'edit' ? 'Reconnect' : 'Connect', options.onConnect)
+  const { button, handle } = actionButton(mode === 'edit' ? words.reconnect : words.connect, options.onConnect)
   show('oauth', [
-    titleOf(integration, mode === 'edit' ? `Reconnect ${integration.name}` : `Connect ${integration.name}`),
-    h(
-      'p',
-      { class: 'auth-line' },
-      authBadge('oauth2'),
-      ` You sign in at ${integration.name} and allow access there, in a window of its own. This page never sees your ${integration.name} password.`,
-    ),
-    mode === 'edit' ? h('p', {}, `The account keeps its settings and its id; only its access to ${integration.name} is renewed.`) : null,
+    titleOf(integration, words.oauth.title[mode](integration.name)),
+    h('p', { class: 'auth-line' }, authBadge('oauth2'), ` ${words.oauth.explain(integration.name)}`),
+    mode === 'edit' ? h('p', {}, words.oauth.keepsAccount(integration.name)) : null,
     options.guide ? h('p', { class: 'muted' }, options.guide) : null,
     h(
       'div',
       { class: 'actions' },
-      options.onBack ? h('button', { type: 'button', class: 'ghost', onclick: options.onBack }, 'Back') : null,
+      options.onBack ? h('button', { type: 'button', class: 'ghost', onclick: options.onBack }, words.back) : null,
       button,
     ),
   ])
@@ -64,22 +60,22 @@ export interface WaitingHandle {
 /** While the provider's window is open: the way back to it, and Cancel. The page updates by itself. */
 export function showOAuthWaiting(options: { integration: Integration; onShowWindow: () => void; onCancel: () => void }): WaitingHandle {
   const { integration } = options
-  const text = h('p', {}, `Allow access in the ${integration.name} window to finish. This page updates by itself.`)
-  const again = h('button', { type: 'button', class: 'primary', onclick: options.onShowWindow }, `Show the ${integration.name} window`)
-  const cancel = h('button', { type: 'button', class: 'ghost', onclick: options.onCancel }, 'Cancel')
+  const text = h('p', {}, words.oauth.waitingText(integration.name))
+  const again = h('button', { type: 'button', class: 'primary', onclick: options.onShowWindow }, words.oauth.showWindow(integration.name))
+  const cancel = h('button', { type: 'button', class: 'ghost', onclick: options.onCancel }, words.cancel)
   show('oauth-waiting', [
-    titleOf(integration, `Waiting for ${integration.name}`),
+    titleOf(integration, words.oauth.waitingTitle(integration.name)),
     h('p', { class: 'spinner', 'aria-hidden': 'true' }),
     text,
     h('div', { class: 'actions' }, cancel, again),
   ])
-  announce(`Waiting for ${integration.name}`)
+  announce(words.oauth.waitingTitle(integration.name))
   return {
     windowLost() {
       // Never claims the window is gone: under COOP it reads closed while the user is still on it.
       document.getElementById('hub')?.setAttribute('data-window', 'lost')
-      text.textContent = `If the ${integration.name} window is still open, finish there. If you closed it, try again.`
-      again.textContent = 'Try again'
+      text.textContent = words.oauth.windowLost(integration.name)
+      again.textContent = words.tryAgain
     },
   }
 }
@@ -89,20 +85,20 @@ export function showOAuthBlocked(options: { integration: Integration; url: strin
   const { integration } = options
   const link = h(
     'a',
-    { class: 'button primary', href: options.url, target: '_blank', onclick: () => announce(`Waiting for ${integration.name}`) },
-    `Open ${integration.name} in a new tab`,
+    { class: 'button primary', href: options.url, target: '_blank', onclick: () => announce(words.oauth.waitingTitle(integration.name)) },
+    words.oauth.openInTab(integration.name),
   )
   show(
     'oauth-blocked',
     [
-      titleOf(integration, `The ${integration.name} window was blocked`),
-      h('p', {}, `Your browser blocked the window in which you sign in to ${integration.name}.`),
-      h('p', {}, 'Open it in a new tab instead: this page carries on by itself once you have answered there.'),
-      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'ghost', onclick: options.onCancel }, 'Cancel'), link),
+      titleOf(integration, words.oauth.blockedTitle(integration.name)),
+      h('p', {}, words.oauth.blockedText(integration.name)),
+      h('p', {}, words.oauth.blockedHelp),
+      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'ghost', onclick: options.onCancel }, words.cancel), link),
     ],
     link,
   )
-  announce(`The ${integration.name} window was blocked`)
+  announce(words.oauth.blockedTitle(integration.name))
 }
 
 /** The provider refused (or the attempt expired): why, and Try again, which opens a new window. */
@@ -113,11 +109,11 @@ export function showOAuthRetry(options: {
   text: string
   onRetry: () => void
 }): ActionHandle {
-  const { button, handle } = actionButton('Try again', options.onRetry)
+  const { button, handle } = actionButton(words.tryAgain, options.onRetry)
   show(`oauth-${options.state}`, [
     titleOf(options.integration, options.title),
     h('p', { role: 'alert' }, options.text),
-    h('p', { class: 'muted' }, 'Nothing was connected.'),
+    h('p', { class: 'muted' }, words.oauth.nothingConnected),
     h('div', { class: 'actions' }, button),
   ])
   announce(options.title)

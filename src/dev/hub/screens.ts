@@ -1,5 +1,6 @@
 import type { Field, Integration, Issue } from './api.ts'
 import { h } from './dom.ts'
+import { fieldHint, fieldLabel, words } from './words/index.ts'
 
 const screen = () => document.getElementById('screen') as HTMLElement
 const status = () => document.getElementById('status') as HTMLElement
@@ -28,9 +29,12 @@ export const heading = (text: string) => h('h1', { tabindex: -1 }, text)
 export const authBadge = (auth: Integration['auth']) =>
   h(
     'span',
-    { class: 'auth', 'data-auth': auth, title: auth === 'oauth2' ? 'Connects in the provider’s own window' : 'Connects with credentials' },
-    auth === 'oauth2' ? 'OAuth' : 'Credentials',
+    { class: 'auth', 'data-auth': auth, title: auth === 'oauth2' ? words.oauthBadgeTitle : words.credentialsBadgeTitle },
+    auth === 'oauth2' ? words.oauthBadge : words.credentialsBadge,
   )
+
+/** A catalog category's name in the page's language. */
+const categoryName = (category: string) => (words.categories as Record<string, string | undefined>)[category] ?? category
 
 export function tile(integration: Pick<Integration, 'initials' | 'color'>) {
   const element = h('span', { class: 'tile', 'aria-hidden': 'true' }, integration.initials)
@@ -50,25 +54,27 @@ export function showMessage(state: string, title: string, text: string, action?:
 /** The search's placeholder: names from this session's catalog only, never a provider the session filtered out. */
 function examples(integrations: Integration[]): string {
   const names = integrations.slice(0, 2).map((integration) => integration.name)
-  return integrations.length > 2 ? `${names.join(', ')}…` : names.join(', ')
+  return integrations.length > 2 ? `${names.join(words.listSeparator)}…` : names.join(words.listSeparator)
 }
 
 /** The header's breadcrumb and the document's title follow the session's mode. */
 export function showMode(mode: 'create' | 'edit'): void {
   const crumb = document.getElementById('crumb')
-  if (crumb) crumb.textContent = mode === 'edit' ? 'Edit connection' : 'Connect'
-  document.title = mode === 'edit' ? 'Edit connection' : 'Connect an integration'
+  if (crumb) crumb.textContent = words.crumb[mode]
+  document.title = words.modeTitle[mode]
 }
 
 export function showCatalog(integrations: Integration[], onPick: (integration: Integration) => void): void {
-  const list = h('ul', { class: 'catalog', 'aria-label': 'Integrations' })
+  const list = h('ul', { class: 'catalog', 'aria-label': words.integrations })
   const empty = h('p', { class: 'muted', hidden: true })
   const search = h('input', { id: 'search', type: 'search', autocomplete: 'off', placeholder: examples(integrations) })
   const render = () => {
     const query = search.value.trim().toLowerCase()
     const matching = integrations.filter(
       (integration) =>
-        !query || integration.name.toLowerCase().includes(query) || integration.categories.some((category) => category.includes(query)),
+        !query ||
+        integration.name.toLowerCase().includes(query) ||
+        integration.categories.some((category) => category.includes(query) || categoryName(category).toLowerCase().includes(query)),
     )
     list.replaceChildren(
       ...matching.map((integration) =>
@@ -80,25 +86,20 @@ export function showCatalog(integrations: Integration[], onPick: (integration: I
             { type: 'button', class: 'integration', 'data-provider': integration.provider, onclick: () => onPick(integration) },
             tile(integration),
             h('span', { class: 'name' }, integration.name),
-            h('span', { class: 'categories' }, integration.categories.join(' · ').toUpperCase()),
+            h('span', { class: 'categories' }, integration.categories.map(categoryName).join(' · ')),
             authBadge(integration.auth),
           ),
         ),
       ),
     )
     empty.hidden = matching.length > 0
-    empty.textContent = `No integration matches “${search.value.trim()}”.`
-    announce(`${matching.length} integration${matching.length === 1 ? '' : 's'}`)
+    empty.textContent = words.noMatch(search.value.trim())
+    announce(words.matches(matching.length))
   }
   search.addEventListener('input', render)
   show(
     'catalog',
-    [
-      heading('Connect an integration'),
-      h('div', { class: 'field' }, h('label', { for: 'search' }, 'Search integrations'), search),
-      list,
-      empty,
-    ],
+    [heading(words.catalogTitle), h('div', { class: 'field' }, h('label', { for: 'search' }, words.searchLabel), search), list, empty],
     search,
   )
   render()
@@ -131,7 +132,7 @@ export function showForm(options: FormOptions): void {
   const rows = fields.map((field) => {
     const id = `field-${field.key}`
     const kept = mode === 'edit' && field.secret && options.storedSecrets.has(field.key)
-    const hint = kept ? 'A value is saved. Leave blank to keep it.' : field.description
+    const hint = kept ? words.keptSecret : fieldHint(field.description)
     const hintId = hint ? `${id}-hint` : undefined
     const errorId = `${id}-error`
     const described = [hintId, errorId].filter(Boolean).join(' ')
@@ -141,7 +142,7 @@ export function showForm(options: FormOptions): void {
         ? h(
             'select',
             common,
-            h('option', { value: '' }, 'Choose…'),
+            h('option', { value: '' }, words.choose),
             ...(field.options ?? []).map((option) =>
               h('option', { value: option.value, selected: options.values[field.key] === option.value }, option.label),
             ),
@@ -161,21 +162,31 @@ export function showForm(options: FormOptions): void {
     return h(
       'div',
       { class: 'field' },
-      h('label', { for: id }, field.label, field.required && !kept ? h('span', { 'aria-hidden': 'true' }, ' *') : null),
+      h('label', { for: id }, fieldLabel(field.label), field.required && !kept ? h('span', { 'aria-hidden': 'true' }, ' *') : null),
       control,
       hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
       error,
     )
   })
 
-  const submit = h('button', { type: 'submit', class: 'primary' }, mode === 'edit' ? 'Save' : 'Connect')
-  const handle: FormHandle = {
+  const submit = h('button', { type: 'submit', class: 'primary' }, mode === 'edit' ? words.save : words.connect)
+  const handle: FormHandle & { place(issues: Issue[], fallback: string): void } = {
     busy(on) {
       submit.disabled = on
       submit.setAttribute('aria-busy', String(on))
-      submit.textContent = on ? (mode === 'edit' ? 'Saving…' : 'Connecting…') : mode === 'edit' ? 'Save' : 'Connect'
+      submit.textContent = on ? (mode === 'edit' ? words.saving : words.connecting) : mode === 'edit' ? words.save : words.connect
     },
     issues(issues, fallback) {
+      // The API words its refusals in English: a field it names gets the page's own sentence for it.
+      handle.place(
+        issues.map((issue) => {
+          const field = issue.path[0] === 'credentials' ? fields.find((candidate) => candidate.key === issue.path[1]) : undefined
+          return field ? { ...issue, message: words.invalid(fieldLabel(field.label), issue.message) } : issue
+        }),
+        fallback,
+      )
+    },
+    place(issues, fallback) {
       for (const [key, element] of errors) {
         const issue = issues.find((candidate) => candidate.path[0] === 'credentials' && candidate.path[1] === key)
         element.hidden = !issue
@@ -187,7 +198,7 @@ export function showForm(options: FormOptions): void {
       formError.textContent = unplaced ? fallback : ''
       const first = controls.find((control) => control.hasAttribute('aria-invalid'))
       ;(first ?? formError).focus()
-      announce(issues.length ? 'Please check the highlighted fields' : fallback)
+      announce(issues.length ? words.checkFields : fallback)
     },
   }
 
@@ -205,9 +216,9 @@ export function showForm(options: FormOptions): void {
             field.required && values[field.key] === '' && !(mode === 'edit' && field.secret && options.storedSecrets.has(field.key)),
         )
         if (missing.length) {
-          handle.issues(
-            missing.map((field) => ({ path: ['credentials', field.key], message: `${field.label} is required` })),
-            'Please fill in the required fields.',
+          handle.place(
+            missing.map((field) => ({ path: ['credentials', field.key], message: words.required(fieldLabel(field.label)) })),
+            words.fillRequired,
           )
           return
         }
@@ -219,23 +230,13 @@ export function showForm(options: FormOptions): void {
     h(
       'div',
       { class: 'actions' },
-      options.onBack ? h('button', { type: 'button', class: 'ghost', onclick: options.onBack }, 'Back') : null,
+      options.onBack ? h('button', { type: 'button', class: 'ghost', onclick: options.onBack }, words.back) : null,
       submit,
     ),
   )
   formError.tabIndex = -1
-  const title = h(
-    'h1',
-    { id: 'form-title', tabindex: -1 },
-    tile(integration),
-    mode === 'edit' ? `Edit ${integration.name}` : `Connect ${integration.name}`,
-  )
-  const kind = h(
-    'p',
-    { class: 'auth-line' },
-    authBadge('credentials'),
-    ` ${integration.name} gives you these credentials; secrets are stored, never shown again.`,
-  )
+  const title = h('h1', { id: 'form-title', tabindex: -1 }, tile(integration), words.formTitle[mode](integration.name))
+  const kind = h('p', { class: 'auth-line' }, authBadge('credentials'), ` ${words.credentialsLine(integration.name)}`)
   show(
     mode === 'edit' ? 'edit' : 'form',
     [title, kind, options.guide ? h('p', { class: 'muted' }, options.guide) : null, form],
