@@ -57,6 +57,10 @@ describe('given the README, SECURITY.md and every page of docs/', () => {
   const files = documentationFiles()
   const all = files.flatMap((page) => links(page, read(page)))
 
+  it('→ the README stays a front door: at most 400 lines', () => {
+    expect(read('README.md').split('\n').length).toBeLessThanOrEqual(400)
+  })
+
   it('→ docs/ holds a page per subject, and the README links to each', () => {
     const pages = files.filter((page) => page.startsWith('docs/'))
     expect(pages.length).toBeGreaterThanOrEqual(12)
