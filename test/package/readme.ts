@@ -28,17 +28,19 @@ export function documentationPages(): DocumentationPage[] {
   return ['README.md', ...pages].map((path) => ({ path, markdown: readFileSync(join(ROOT, path), 'utf8') }))
 }
 
-/** Every fenced block (```lang … ```), with where it starts. */
+/** Every fenced block (```lang … ```), with where it starts; a block indented under a list item loses its indent. */
 export function codeBlocks(markdown: string): CodeBlock[] {
   const blocks: CodeBlock[] = []
   const lines = markdown.split('\n')
   for (let index = 0; index < lines.length; index++) {
-    const open = /^```(\w*)\s*$/.exec(lines[index] ?? '')
+    const open = /^( *)```(\w*)\s*$/.exec(lines[index] ?? '')
     if (!open) continue
+    const indent = open[1] ?? ''
     const start = index + 1
     let end = start
-    while (end < lines.length && !/^```\s*$/.test(lines[end] ?? '')) end++
-    blocks.push({ lang: open[1] ?? '', code: lines.slice(start, end).join('\n'), line: start + 1 })
+    while (end < lines.length && !/^ *```\s*$/.test(lines[end] ?? '')) end++
+    const code = lines.slice(start, end).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line.trimStart()))
+    blocks.push({ lang: open[2] ?? '', code: code.join('\n'), line: start + 1 })
     index = end
   }
   return blocks
