@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { HOST_MODULES, installCommands, readme, typeScriptBlocks } from './readme.ts'
+import { documentationFiles, documentationInstallCommands, HOST_MODULES, readme, typeScriptBlocks } from './readme.ts'
 
 /** What a command printed and how it ended. */
 export interface Step {
@@ -116,12 +116,12 @@ export function tsconfig(include: string[], types = ['node', 'vite/client']): st
   return `${JSON.stringify({ compilerOptions, include }, null, 2)}\n`
 }
 
-/** The README's named blocks for a Vite app (its config and `src/`), and every other block under its own name. */
-function readmeFiles(all: boolean): Record<string, string> {
+/** The README's named blocks for a Vite app: its config and `src/`. */
+function readmeFiles(): Record<string, string> {
   const files: Record<string, string> = {}
   for (const block of typeScriptBlocks(readme())) {
     const forViteApp = block.named && (block.file === 'vite.config.ts' || block.file.startsWith('src/'))
-    if (all || forViteApp) files[block.file] = `${block.code}\n`
+    if (forViteApp) files[block.file] = `${block.code}\n`
   }
   return files
 }
@@ -131,9 +131,9 @@ const manifest = (dependencies: Record<string, string>, devDependencies: Record<
 
 /**
  * A React 19 Vite app made by following the README: its own dependencies first (as `npm create vite` gives them, and
- * Express for the server blocks), then every `npm install` command of the README in order, `react-connect-hub` being
- * the packed tarball; then the README's files. Every TypeScript block of the README is written into it, for the
- * type-check.
+ * Express for the server blocks), then every `npm install` command of the README and of `docs/` in order,
+ * `react-connect-hub` being the packed tarball; then the README's files. Every TypeScript block of the README and of
+ * `docs/` is written into it (each page in a folder of its own), for the type-check.
  */
 export async function readmeApp(dir: string, tarball: string): Promise<ConsumerApp> {
   await writeFiles(dir, {
@@ -151,7 +151,7 @@ export async function readmeApp(dir: string, tarball: string): Promise<ConsumerA
     ),
   })
   const steps = [await npmInstall(dir, ['install'])]
-  for (const args of installCommands(readme())) {
+  for (const args of documentationInstallCommands()) {
     if (steps.some((step) => step.code !== 0)) break
     const step = await npmInstall(
       dir,
@@ -159,7 +159,7 @@ export async function readmeApp(dir: string, tarball: string): Promise<ConsumerA
     )
     steps.push({ ...step, command: `npm ${args.join(' ')}` })
   }
-  await writeFiles(dir, { ...VITE_APP_FILES, ...readmeFiles(true), 'tsconfig.json': tsconfig(['**/*.ts', '**/*.tsx']) })
+  await writeFiles(dir, { ...VITE_APP_FILES, ...documentationFiles(), 'tsconfig.json': tsconfig(['**/*.ts', '**/*.tsx']) })
   return { dir, steps }
 }
 
@@ -182,7 +182,7 @@ export async function react18App(dir: string, tarball: string): Promise<Consumer
       },
     ),
     ...VITE_APP_FILES,
-    ...readmeFiles(false),
+    ...readmeFiles(),
     'tsconfig.json': tsconfig(['src', 'vite.config.ts']),
   })
   return { dir, steps: [await npmInstall(dir, ['install'])] }

@@ -3,16 +3,16 @@ import { join } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import { runIn } from './apps.ts'
 import { ROOT } from './pack.ts'
-import { installCommands, readme, readmeDiagnostics, typeScriptBlocks } from './readme.ts'
+import { codeBlocks, documentationBlocks, documentationInstallCommands, documentationPages, readmeDiagnostics } from './readme.ts'
 
-// The README as a new user follows it: its install lines run, its code blocks compile, in fresh apps with the packed
-// package (test/package/apps-setup.ts makes them once per run).
+// The README and docs/ as a new user follows them: their install lines run, their code blocks compile, in fresh apps
+// with the packed package (test/package/apps-setup.ts makes them once per run; each page of docs/ is a folder there).
 const { react19, noVite } = inject('consumerApps')
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
 
-describe('given the README and a fresh React 19 Vite app with the packed package', () => {
-  it('→ every npm install line of the README succeeds there, in order', () => {
-    const commands = installCommands(readme()).map((args) => `npm ${args.join(' ')}`)
+describe('given the README, docs/ and a fresh React 19 Vite app with the packed package', () => {
+  it('→ every npm install line of the README and of docs/ succeeds there, in order', () => {
+    const commands = documentationInstallCommands().map((args) => `npm ${args.join(' ')}`)
     expect(commands).toContain('npm install react-connect-hub')
     expect(commands.some((command) => command.startsWith('npm install @stackone/hub'))).toBe(true)
     const ran = react19.steps.slice(1)
@@ -32,9 +32,15 @@ describe('given the README and a fresh React 19 Vite app with the packed package
     expect(tree.code, tree.output).toBe(0)
   })
 
-  it('→ every TypeScript block type-checks under strict, with skipLibCheck: false', async () => {
-    const placed = typeScriptBlocks(readme())
-    expect(placed.length).toBeGreaterThan(10)
+  it('→ every TypeScript block, README and docs/ pages alike, type-checks under strict, with skipLibCheck: false', async () => {
+    const placed = documentationBlocks()
+    expect(placed.length).toBeGreaterThan(20)
+    // Each page's blocks are in the app: none lost to another page's file of the same path.
+    expect(new Set(placed.map((block) => block.file)).size).toBe(placed.length)
+    // And none missed: a TypeScript block fenced as ```typescript or ```mts would not be checked.
+    const fenced = documentationPages().flatMap(({ markdown }) => codeBlocks(markdown))
+    expect(fenced.filter((block) => /^(ts|tsx|typescript|mts|cts)$/i.test(block.lang)).length).toBe(placed.length)
+    for (const block of placed) expect(existsSync(join(react19.dir, block.file)), block.file).toBe(true)
     const check = await runIn(react19.dir, 'node', [tsc, '-p', 'tsconfig.json'])
     expect(readmeDiagnostics(check.output, placed)).toEqual([])
     expect(check.code, check.output).toBe(0)

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ROOT } from './pack.ts'
 import { runIn, sectionBlocks, sectionDevDependencies, type TestingApp, testingApp, testingSection } from './testingApps.ts'
 
-// The README's "Testing your integration" section as a user follows it: its install lines, its files as written,
+// docs/testing.md ("Testing your integration") as a user follows it: its install lines, its files as written,
 // against the packed package, in a React 19 and a React 18.3 app. Both apps install side by side, once for both runners.
 const tarball = inject('packedTarball')
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
@@ -25,7 +25,7 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true })
 })
 
-describe("given the README's testing section", () => {
+describe('given docs/testing.md, the page on testing an integration', () => {
   it('→ it holds the component, a Vitest file, a Jest file with its config, a Storybook decorator and their install lines', () => {
     const section = testingSection()
     expect(sectionBlocks(section).map((block) => `${block.runner} ${block.path}`)).toEqual([
@@ -41,7 +41,7 @@ describe("given the README's testing section", () => {
   })
 })
 
-describe.each(['React 19', 'React 18.3'])('given an app on %s with the packed package and the section’s files', (name) => {
+describe.each(['React 19', 'React 18.3'])('given an app on %s with the packed package and the page’s files', (name) => {
   const app = () => apps[name] as TestingApp
 
   it('→ the install lines install, and React is the version the app asked for', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { runIn as runAsUser, type Step, tsconfig, writeFiles } from './apps.ts'
 import { ROOT } from './pack.ts'
 
-/** One fenced block of the README's "Testing your integration" section, placed where its first line says. */
+/** One fenced block of the "Testing your integration" page, placed where its first line says. */
 export interface SectionBlock {
   lang: string
   /** The path its first line names, e.g. `src/Integrations.test.tsx`. */
@@ -13,20 +13,18 @@ export interface SectionBlock {
   code: string
 }
 
-const SECTION = '## Testing your integration'
+const PAGE = 'docs/testing.md'
 
-/** The README's testing section, from its heading to the next `## ` heading. */
-export function testingSection(markdown = readFileSync(join(ROOT, 'README.md'), 'utf8')): string {
-  const start = markdown.indexOf(`\n${SECTION}\n`)
-  if (start < 0) throw new Error(`README.md has no "${SECTION}" section`)
-  const end = markdown.indexOf('\n## ', start + SECTION.length + 2)
-  return markdown.slice(start, end < 0 ? undefined : end)
+/** The "Testing your integration" page, `docs/testing.md`, whole. */
+export function testingSection(markdown = readFileSync(join(ROOT, PAGE), 'utf8')): string {
+  if (!markdown.startsWith('# Testing your integration\n')) throw new Error(`${PAGE} does not start with "# Testing your integration"`)
+  return markdown
 }
 
 // `// src/Integrations.test.tsx, with Vitest`, `// jest.config.js (an ES module, …)`, `// src/Integrations.tsx`
 const PATH_LINE = /^\/\/ ([\w./-]+\.[jt]sx?)(?:, with (Vitest|Jest))?(?: \(.*\))?$/
 
-/** Every code block of the section whose first line names its file. */
+/** Every code block of the page whose first line names its file. */
 export function sectionBlocks(section: string): SectionBlock[] {
   const blocks: SectionBlock[] = []
   for (const match of section.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)) {
@@ -39,7 +37,7 @@ export function sectionBlocks(section: string): SectionBlock[] {
   return blocks
 }
 
-/** The packages of the section's `npm install -D …` lines, name → version range (`latest` when the line names none). */
+/** The packages of the page's `npm install -D …` lines, name → version range (`latest` when the line names none). */
 export function sectionDevDependencies(section: string): Record<string, string> {
   const packages: Record<string, string> = {}
   for (const match of section.matchAll(/^npm install -D (.+)$/gm)) {
@@ -65,9 +63,9 @@ export interface TestingApp extends Step {
 }
 
 /**
- * A host app on React `react` (`'^19'` or `'^18.3'`) with the packed package and what the section's install lines name.
+ * A host app on React `react` (`'^19'` or `'^18.3'`) with the packed package and what the page's install lines name.
  * One install serves both runners: the Vitest files go in `vitest/`, the Jest files (and its config) in `jest/`, each
- * beside its own copy of the section's common files; one tsconfig type-checks them all.
+ * beside its own copy of the page's common files; one tsconfig type-checks them all.
  */
 export async function testingApp(dir: string, tarball: string, react: '^19' | '^18.3'): Promise<TestingApp> {
   const section = testingSection()
