@@ -78,8 +78,10 @@ function lookWith(options: ConnectHubOptions, locale: string, language: Words): 
         for (const [name, color] of Object.entries(SCHEMES[colorScheme])) set(name, `var(--rch-${name},${color})`)
         root.style.colorScheme = colorScheme
       }
-      set('accent', accent && `var(--rch-accent,${accent})`)
-      set('radius', radius && `var(--rch-radius,${radius})`)
+      // The accent colours Retry, the spinner and, when the host gives one, the focus ring (else the text's colour).
+      set('a', accent && `var(--rch-accent,${accent})`)
+      set('ring', accent && `var(--rch-accent,${accent})`)
+      set('r', radius && `var(--rch-radius,${radius})`)
       set('font', fontFamily)
     },
     describe: (error, box, showErrorDetails) => describe(error, box, words, showErrorDetails),
