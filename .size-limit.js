@@ -21,7 +21,9 @@ export default [
     ignore: ['react', 'react-dom'],
     gzip: true,
     modifyEsbuildConfig: lazy,
-    limit: '6.5 kB',
+    // 6.51 kB before the launcher spoke six languages and followed the host's appearance; those added ~210 B (the run's
+    // look, loaded with the rest, and the CSS hooks the look sets under the host's --rch-*).
+    limit: '6.75 kB',
   },
   {
     name: 'what a button loads when it mounts: the session schema (zod/mini included)',
@@ -43,7 +45,8 @@ export default [
     import: '*',
     gzip: true,
     modifyEsbuildConfig: lazy,
-    limit: '1.2 kB',
+    // The appearance checks (~0.6 kB) are a chunk shared with the iframe hub's: counted in both, loaded once.
+    limit: '2 kB',
   },
   // Each language's words, a chunk of its own: a button loads the one it speaks when it mounts.
   ...['en', 'fr', 'de', 'es', 'ja', 'ar'].map((language) => ({
@@ -58,7 +61,8 @@ export default [
     path: 'dist/chunks/frameHub-*.js',
     import: '*',
     gzip: true,
-    limit: '2.5 kB',
+    // The appearance checks for the hub URL's look parameters, shared with the look chunk, take it past 2.5 kB.
+    limit: '3 kB',
   },
   {
     name: 'react-connect-hub/session: the schemas and parsers (zod/mini included)',
