@@ -10,7 +10,7 @@ const CSS = `
 :where(.rch-dialog)::backdrop{background:var(--rch-backdrop,#0009)}
 :where(.rch-header){display:flex;align-items:center;justify-content:space-between;padding:.75em 1em;border-bottom:1px solid #8884}
 :where(.rch-title){margin:0;font-size:1em}
-:where(.rch-close,.rch-retry){font:inherit;border:0;border-radius:.375em;background:#0000;color:inherit;cursor:pointer}
+:where(.rch-close,.rch-retry){font:inherit;border:0;border-radius:var(--_r,.375em);background:#0000;color:inherit;cursor:pointer}
 :where(.rch-close){width:2em;height:2em;padding:0;font-size:1.25em;line-height:1}
 :where(.rch-retry){padding:.4em 1em;background:var(--_a);color:var(--rch-accent-text,#fff)}
 :where(.rch-root){--_a:var(--rch-accent,#4338ca);font-family:var(--_font)}
