@@ -92,8 +92,12 @@ export function createTestHub(options: TestHubOptions = {}): TestHub {
     const spoken = words
       ? Promise.resolve()
       : import('./translations.ts').then(
-          (module) => void (words = module.wordsFor(locale)),
-          () => void (words = ENGLISH),
+          (module) => {
+            words = module.wordsFor(locale)
+          },
+          () => {
+            words = ENGLISH
+          },
         )
     const root = document.createElement('div')
     root.className = 'rch-frame rch-test-hub'
