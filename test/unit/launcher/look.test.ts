@@ -38,21 +38,24 @@ describe('given the built-in words', () => {
 
 describe('given a locale → the words of its language, else English', () => {
   it.each([
-    ['fr', fr, 'fr', 'ltr'],
-    ['fr-CA', fr, 'fr-CA', 'ltr'],
-    ['de-CH', de, 'de-CH', 'ltr'],
-    ['es', es, 'es', 'ltr'],
-    ['ja-JP', ja, 'ja-JP', 'ltr'],
-    ['ar', ar, 'ar', 'rtl'],
-    ['xx', en, 'xx', 'ltr'],
-    ['he', en, 'he', 'rtl'],
-    ['pt-BR', en, 'pt-BR', 'ltr'],
-  ] as const)('when it is %s → its words, locale %s told to the hub as asked, direction %s', async (locale, words, told, dir) => {
-    const result = await look({ locale })
-    expect(result.words.title).toBe(words.title)
-    expect(result.words.errors).toEqual(words.errors)
-    expect(result.hub).toEqual({ title: words.title, locale: told, dir, appearance: { colorScheme: 'system' } })
-  })
+    ['fr', 'fr', 'ltr', fr],
+    ['fr-CA', 'fr-CA', 'ltr', fr],
+    ['de-CH', 'de-CH', 'ltr', de],
+    ['es', 'es', 'ltr', es],
+    ['ja-JP', 'ja-JP', 'ltr', ja],
+    ['ar', 'ar', 'rtl', ar],
+    ['xx', 'xx', 'ltr', en],
+    ['he', 'he', 'rtl', en],
+    ['pt-BR', 'pt-BR', 'ltr', en],
+  ] as const)(
+    'when it is %s → the hub is told %s, direction %s, and the dialog has its language’s words',
+    async (locale, told, dir, words) => {
+      const result = await look({ locale })
+      expect(result.words.title).toBe(words.title)
+      expect(result.words.errors).toEqual(words.errors)
+      expect(result.hub).toEqual({ title: words.title, locale: told, dir, appearance: { colorScheme: 'system' } })
+    },
+  )
 
   it('when there is none → the page’s <html lang>; when that is missing or not a tag → English', async () => {
     document.documentElement.lang = 'de-AT'
