@@ -34,7 +34,9 @@ async function open(user: ReturnType<typeof userEvent.setup>, title: string) {
   return dialog
 }
 
-describe('given a test hub under a button with a locale', () => {
+// A limit for hangs, not a speed check: the first test loads the look and the words' chunks through Vite while the
+// other projects load both cores (it ran past the default 5 s once).
+describe('given a test hub under a button with a locale', { timeout: 30_000 }, () => {
   it('when the locale is fr → the catalog, the Connect step and Cancel are in French', async () => {
     const { user, onSuccess } = setup({ locale: 'fr', categories: ['hris'] })
     const dialog = await open(user, 'Connecter un compte')
