@@ -21,7 +21,9 @@ export default [
     ignore: ['react', 'react-dom'],
     gzip: true,
     modifyEsbuildConfig: lazy,
-    limit: '6.5 kB',
+    // 6.51 kB before the launcher spoke six languages and followed the host's appearance; those added ~210 B (the run's
+    // look, loaded with the rest, and the CSS hooks the look sets under the host's --rch-*).
+    limit: '6.75 kB',
   },
   {
     name: 'what a button loads when it mounts: the session schema (zod/mini included)',
@@ -38,18 +40,29 @@ export default [
     limit: '1.5 kB',
   },
   {
-    name: "what a button loads when it mounts: the end user's words for each error",
-    path: 'dist/chunks/errorText-*.js',
+    name: "what a button loads when it mounts: its words' loader, the looks (appearance checks) and the error box",
+    path: 'dist/chunks/look-*.js',
     import: '*',
     gzip: true,
-    limit: '0.6 kB',
+    modifyEsbuildConfig: lazy,
+    // The appearance checks (~0.6 kB) are a chunk shared with the iframe hub's: counted in both, loaded once.
+    limit: '2 kB',
   },
+  // Each language's words, a chunk of its own: a button loads the one it speaks when it mounts.
+  ...['en', 'fr', 'de', 'es', 'ja', 'ar'].map((language) => ({
+    name: `what a button speaking ${language} loads when it mounts: its words`,
+    path: `dist/chunks/${language}-*.js`,
+    import: '*',
+    gzip: true,
+    limit: '1 kB',
+  })),
   {
     name: 'what a button with a hubUrl loads when it mounts: the iframe hub and the protocol parser',
     path: 'dist/chunks/frameHub-*.js',
     import: '*',
     gzip: true,
-    limit: '2.5 kB',
+    // The appearance checks for the hub URL's look parameters, shared with the look chunk, take it past 2.5 kB.
+    limit: '3 kB',
   },
   {
     name: 'react-connect-hub/session: the schemas and parsers (zod/mini included)',
@@ -71,7 +84,15 @@ export default [
     import: '*',
     ignore: ['react', 'react-dom'],
     gzip: true,
+    modifyEsbuildConfig: lazy,
     limit: '2.5 kB',
+  },
+  {
+    name: "react-connect-hub/testing: the test hub's words besides English, loaded by a test hub given another locale",
+    path: 'dist/chunks/translations-*.js',
+    import: '*',
+    gzip: true,
+    limit: '1.5 kB',
   },
   {
     name: 'react-connect-hub/stackone, the adapter (@stackone/hub itself is a dynamic import, not counted)',

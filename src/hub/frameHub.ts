@@ -13,7 +13,7 @@ const SIMULATED_DOM = /\b(jsdom|HappyDOM)\b/
  * `postMessage` to that origin.
  */
 export function frameHub(hubUrl: string | undefined): HubFactory {
-  return ({ display, container, callbacks, title }) => {
+  return ({ display, container, callbacks, title, locale, appearance }) => {
     const simulated = SIMULATED_DOM.exec(navigator.userAgent)?.[0]
     if (simulated) {
       throw new ConnectHubError(
@@ -23,7 +23,7 @@ export function frameHub(hubUrl: string | undefined): HubFactory {
     }
     const hostOrigin = window.location.origin
     // Every frame goes through this check, on open and on Retry alike.
-    const src = hubFrameUrl(checkHubUrl(hubUrl, hostOrigin).href, hostOrigin, display)
+    const src = hubFrameUrl(checkHubUrl(hubUrl, hostOrigin).href, hostOrigin, display, locale, appearance)
     const hubOrigin = src.origin
     const frame = document.createElement('iframe')
     frame.className = 'rch-frame'

@@ -1,4 +1,5 @@
 import type { ConnectHubError } from '../errors.ts'
+import type { ParsedAppearance } from '../protocol/appearance.ts'
 import type { ConnectMode, HubDisplay } from '../protocol/messages.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 
@@ -43,8 +44,17 @@ export interface HubContext {
   container: HTMLElement
   /** Where the hub reports to the launcher. */
   callbacks: HubCallbacks
-  /** The accessible name for the hub's frame or region (the launcher's `labels.title`). */
+  /** The accessible name for the hub's frame or region (the dialog's title, in the launcher's language). */
   title: string
+  /**
+   * The language the host asked for: a BCP 47 tag (`locale`, else the page's `<html lang>`, else `'en'`), as given
+   * (`'de-CH'`): pick the closest language you have with `pickLocale` from `react-connect-hub/protocol`.
+   */
+  locale: string
+  /** The writing direction of `locale`: set it on the hub's root, so that its layout mirrors. */
+  dir: 'ltr' | 'rtl'
+  /** The host's look, every value checked (an invalid one is left out): `colorScheme` (always set), `accent`, `radius`, `fontFamily`. */
+  appearance: ParsedAppearance
 }
 
 /** One running hub. The launcher drives every kind of hub (iframe or component) through this. */

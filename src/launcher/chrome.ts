@@ -1,7 +1,7 @@
 import type { ConnectHubError } from '../errors.ts'
 import type { HubDisplay } from '../protocol/messages.ts'
-import { errorTexts } from './deferred.ts'
 import type { ResolvedLabels } from './labels.ts'
+import type { Look } from './look.ts'
 import { installStyles } from './styles.ts'
 
 export type ChromeState = 'loading' | 'open' | 'error'
@@ -10,7 +10,10 @@ export interface ChromeOptions {
   display: HubDisplay
   /** Where an inline hub goes. */
   container: HTMLElement | undefined
+  /** The English words shown until `look` is at hand (a click before its language loaded). */
   labels: ResolvedLabels
+  /** The run's words in its language, its direction and the host's appearance. */
+  look: Look | Promise<Look>
   className: string | undefined
   /** Whether the error state shows the developer's message too, under the end user's. */
   showErrorDetails: boolean | undefined
@@ -31,7 +34,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
  * The launcher's own frame around a hub: a native modal `<dialog>` (top layer, inert page, Escape) or
  * an inline box, with a loading state, an error state with Retry and a close control.
  */
-export function createChrome({ display, container, labels, className, showErrorDetails, onDismiss, onRetry }: ChromeOptions) {
+export function createChrome({ display, container, labels, look, className, showErrorDetails, onDismiss, onRetry }: ChromeOptions) {
   installStyles()
   const modal = display === 'modal'
   // Typed as the dialog it is when modal; every dialog-only member below is used behind `modal`.
@@ -46,7 +49,7 @@ export function createChrome({ display, container, labels, className, showErrorD
   const status = element('div', 'rch-status')
   status.setAttribute('role', 'status')
   status.append(element('div', 'rch-spinner'), element('span', '', labels.loading))
-  // The error's words (errorText.ts) go in above Retry when an error shows.
+  // The error's words (look.ts) go in above Retry when an error shows.
   const errorBox = element('div', 'rch-error')
   errorBox.setAttribute('role', 'alert')
   const retry = element('button', 'rch-retry', labels.retry)
@@ -79,6 +82,13 @@ export function createChrome({ display, container, labels, className, showErrorD
     root.append(body)
     ;(container ?? document.body).append(root)
   }
+  const looked = Promise.resolve(look)
+  if (look instanceof Promise)
+    look.then(
+      (ready) => ready.dress(root),
+      () => {},
+    )
+  else look.dress(root)
 
   let overflow: string | undefined
   let focusBack: HTMLElement | undefined
@@ -120,8 +130,8 @@ export function createChrome({ display, container, labels, className, showErrorD
       // The words load when a button mounts, apart from the page's code (an error that came first waits for them, and
       // errors described in turn leave the last one's words).
       if (error)
-        errorTexts.load().then(
-          (texts) => texts.describe(error, errorBox, labels, showErrorDetails),
+        looked.then(
+          (ready) => ready.describe(error, errorBox, showErrorDetails),
           () => {},
         )
       if (state === 'error' && this.shown) retry.focus()

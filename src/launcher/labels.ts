@@ -1,7 +1,10 @@
 import type { ConnectHubErrorCode } from '../errors.ts'
 import type { ConnectHubOptions } from './types.ts'
 
-/** Every string the launcher itself shows, replaceable for translation. */
+/**
+ * Every string the launcher itself shows. Built in for English, French, German, Spanish, Japanese and Arabic (picked
+ * by `locale`); give the ones you want worded differently, or all of them for another language.
+ */
 export interface ConnectHubLabels {
   /** The dialog's name and heading. @default 'Connect an account' ('Edit connection' in edit mode) */
   title: string
@@ -23,10 +26,17 @@ export interface ConnectHubLabels {
   errors?: Partial<Record<ConnectHubErrorCode, string>> | undefined
 }
 
-/** The labels a run shows at once; `error` and `errors` have their defaults where the error's words are written. */
+/** Every word of the launcher in one language: what a built-in language's module (`words/fr.ts`) gives. */
+export interface Words extends Required<Omit<ConnectHubLabels, 'errors'>> {
+  /** The dialog's name in edit mode. */
+  edit: string
+  errors: Record<ConnectHubErrorCode, string>
+}
+
+/** The English labels a run shows before its language's words are loaded (a click before they were); `error` and `errors` have their defaults where the error's words are written. */
 export type ResolvedLabels = Omit<ConnectHubLabels, 'error'> & Partial<Pick<ConnectHubLabels, 'error'>>
 
-/** The strings of `options.labels` over the defaults; the title says "Edit connection" in edit mode (`accountId`). */
+/** The strings of `options.labels` over the English defaults; the title says "Edit connection" in edit mode (`accountId`). */
 export function resolveLabels(options: ConnectHubOptions): ResolvedLabels {
   return {
     title: options.accountId === undefined ? 'Connect an account' : 'Edit connection',

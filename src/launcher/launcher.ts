@@ -240,7 +240,7 @@ export function createLauncher(initial: ConnectHubOptions) {
     },
     /** Loads the session schema and validates the options ahead of time (errors surface on open). */
     warm() {
-      preload(!options.hub)
+      preload(options)
       validator.validate(options, sessionKey(options)).catch(() => {})
     },
     /** Tears everything down without callbacks: the component unmounted. */

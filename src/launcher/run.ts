@@ -1,7 +1,9 @@
 import type { HubInstance } from '../hub/types.ts'
 import type { TokenRequest } from '../token/requestToken.ts'
 import { type Chrome, createChrome } from './chrome.ts'
+import { lookFor } from './deferred.ts'
 import { resolveLabels } from './labels.ts'
+import type { Look } from './look.ts'
 import { sessionKey } from './session.ts'
 import type { ConnectHubOptions } from './types.ts'
 
@@ -12,6 +14,8 @@ import type { ConnectHubOptions } from './types.ts'
 export interface Run {
   /** The session options it was made for. */
   key: string
+  /** Its words, direction and appearance: at hand at once when a mounted button loaded them, else on their way. */
+  look: Look | Promise<Look>
   chrome: Chrome
   hub: HubInstance | undefined
   /** Whether `hub` has been handed a token (`start`); later tokens go through `refresh`. */
@@ -25,12 +29,15 @@ export interface Run {
 
 /** A run for `options`, its chrome built (hidden) with the strings and classes they give. */
 export function createRun(options: ConnectHubOptions, handlers: { onDismiss(): void; onRetry(): void }): Run {
+  const look = lookFor(options)
   return {
     key: sessionKey(options),
+    look,
     chrome: createChrome({
       display: options.display ?? 'modal',
       container: (typeof options.container === 'function' ? options.container() : options.container) ?? undefined,
       labels: resolveLabels(options),
+      look,
       className: options.dialogClassName,
       showErrorDetails: options.showErrorDetails,
       ...handlers,

@@ -30,9 +30,13 @@ export interface HubLook {
   fontFamily?: string
 }
 
+/** An appearance with every field checked: what the launcher's frame and a hub's context are given. */
+export type ParsedAppearance = Omit<HubLook, 'locale' | 'dir'>
+
 const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i
-// No parentheses, quotes, colons, semicolons or braces inside: nothing can nest (`url(`) or end the declaration.
-const FUNCTION = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9.%a-z\s,/]{1,64}\)$/i
+// No parentheses, quotes, colons, semicolons, braces or line breaks inside: nothing can nest (`url(`) or end the
+// declaration.
+const FUNCTION = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9.%a-z ,/]{1,64}\)$/i
 const NAMED = /^[a-z]{3,24}$/i
 const LENGTH = /^(?:0|\d{1,3}(?:\.\d{1,3})?(?:px|rem|em))$/
 const FONT = /^[\p{L}\p{N} ,_-]{1,120}$/u
@@ -84,9 +88,9 @@ export function pickLocale<L extends string>(locale: string | undefined, availab
 }
 
 /** The appearance with every field checked: what fails its check is left out, and `colorScheme` is always set. */
-export function parseAppearance(value: unknown): Omit<HubLook, 'locale' | 'dir'> {
+export function parseAppearance(value: unknown): ParsedAppearance {
   const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
-  const look: Omit<HubLook, 'locale' | 'dir'> = { colorScheme: colorScheme(input.colorScheme) }
+  const look: ParsedAppearance = { colorScheme: colorScheme(input.colorScheme) }
   const accent = cssColor(input.accent)
   const radius = cssLength(input.radius)
   const font = fontFamily(input.fontFamily)

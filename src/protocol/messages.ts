@@ -5,6 +5,7 @@
  */
 import { isPlainObject, jsonSize } from '../json.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
+import { type Appearance, lookParams } from './appearance.ts'
 import { LIMITS } from './limits.ts'
 
 export const PROTOCOL = 'connect-hub'
@@ -127,11 +128,16 @@ export const hostMessage = <T extends HostMessageType>(type: T, payload: Payload
 
 export type HubDisplay = 'modal' | 'inline'
 
-/** The URL a host loads in its iframe: `hubUrl?v=1&origin=<host origin>&display=…`. Never a token. */
-export function hubFrameUrl(hubUrl: string, hostOrigin: string, display: HubDisplay): URL {
+/**
+ * The URL a host loads in its iframe: `hubUrl?v=1&origin=<host origin>&display=…`, then what the hub needs for its
+ * first frame, each only when given and valid (`lookParams`): `locale`, `scheme`, `accent`, `radius`, `font`. Never a
+ * token. A hub that reads none of these keeps working.
+ */
+export function hubFrameUrl(hubUrl: string, hostOrigin: string, display: HubDisplay, locale?: string, appearance?: Appearance): URL {
   const url = new URL(hubUrl)
   url.searchParams.set('v', String(PROTOCOL_VERSION))
   url.searchParams.set('origin', hostOrigin)
   url.searchParams.set('display', display)
+  for (const [name, value] of lookParams(locale, appearance)) url.searchParams.set(name, value)
   return url
 }

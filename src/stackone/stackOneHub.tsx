@@ -1,12 +1,12 @@
-import { type ComponentType, useLayoutEffect } from 'react'
+import { type ComponentType, useEffect, useLayoutEffect, useState } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { ConnectHubError } from '../errors.ts'
 import type { HubFactory } from '../hub/types.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import { type ExpiryWatch, watchExpiry } from './expiry.ts'
+import { type StackOneTheme, type StackOneThemeProp, stackOneThemes } from './theme.ts'
 
-/** A partial Malachite theme, as `PartialMalachiteTheme` of `@stackone/malachite` describes it. */
-export type StackOneTheme = { readonly [token: string]: unknown }
+export type { StackOneTheme }
 
 /** Options of `stackOneHub`: what StackOne's `<StackOneHub>` takes besides the token and the callbacks. */
 export interface StackOneHubOptions {
@@ -25,7 +25,8 @@ export interface StackOneHubOptions {
   /**
    * `'light'`, `'dark'` or a partial Malachite theme. StackOne applies it to the whole document
    * (custom properties and `data-theme` on `<html>`), not only to the hub.
-   * @default 'light'
+   * @default the button's `appearance`: its `colorScheme` (`system` resolved when the hub opens), and its `accent` as
+   * StackOne's primary colour
    */
   theme?: 'light' | 'dark' | StackOneTheme | undefined
   /**
@@ -83,10 +84,27 @@ function loadStackOneHub(): Promise<StackOneHubComponent> {
   return loading
 }
 
-function Mounted({ Hub, props, onMounted }: { Hub: StackOneHubComponent; props: StackOneHubProps; onMounted(): void }) {
+function Mounted({
+  Hub,
+  props,
+  themes,
+  onMounted,
+}: {
+  Hub: StackOneHubComponent
+  props: StackOneHubProps
+  themes: StackOneThemeProp[]
+  onMounted(): void
+}) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per mount; a new token is a new mount
   useLayoutEffect(() => onMounted(), [])
-  return <Hub {...props} />
+  // StackOne applies a theme in an effect, a partial one over the scheme it set last: the next theme goes in once its
+  // effect ran (a child's effects run before its parent's).
+  const [step, setStep] = useState(0)
+  useEffect(() => {
+    if (step < themes.length - 1) setStep(step + 1)
+  }, [step, themes])
+  const theme = themes[step]
+  return <Hub {...props} {...(theme !== undefined ? { theme } : {})} />
 }
 
 /**
@@ -96,7 +114,8 @@ function Mounted({ Hub, props, onMounted }: { Hub: StackOneHubComponent; props: 
  */
 export function stackOneHub(options: StackOneHubOptions = {}): HubFactory {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
-  return ({ display, container, callbacks, title }) => {
+  return ({ display, container, callbacks, title, appearance }) => {
+    const themes = options.theme !== undefined ? [options.theme] : stackOneThemes(appearance)
     const frame = document.createElement('div')
     frame.className = 'rch-frame rch-stackone'
     frame.setAttribute('role', 'group')
@@ -146,7 +165,6 @@ export function stackOneHub(options: StackOneHubOptions = {}): HubFactory {
         baseUrl,
         height: options.height ?? (display === 'modal' ? '100%' : '500px'),
         ...(options.appUrl !== undefined ? { appUrl: options.appUrl } : {}),
-        ...(options.theme !== undefined ? { theme: options.theme } : {}),
         ...(session.accountId !== undefined ? { accountId: session.accountId } : {}),
         ...(options.showFooterLinks !== undefined ? { showFooterLinks: options.showFooterLinks } : {}),
         ...(options.debug !== undefined ? { debug: options.debug } : {}),
@@ -163,7 +181,7 @@ export function stackOneHub(options: StackOneHubOptions = {}): HubFactory {
         },
       }
       // A new token is a new mount: StackOne's component keeps its data cached under keys without the token.
-      root.render(<Mounted key={++mounts} Hub={Hub} props={props} onMounted={onMounted} />)
+      root.render(<Mounted key={++mounts} Hub={Hub} props={props} themes={themes} onMounted={onMounted} />)
     }
 
     loadStackOneHub().then(

@@ -3,7 +3,7 @@ import type { HubCallbacks, HubFactory } from '../hub/types.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import type { GetToken } from '../token/token.ts'
 import { providersFor, TEST_PROVIDERS, type TestProvider } from './providers.ts'
-import { renderScreen, type Screen } from './screens.ts'
+import { ENGLISH, renderScreen, type Screen, type ScreenWords } from './screens.ts'
 
 /** Options of `createTestHub`. */
 export interface TestHubOptions {
@@ -86,7 +86,19 @@ export function createTestHub(options: TestHubOptions = {}): TestHub {
     return running
   }
 
-  const hub: HubFactory = ({ container, callbacks, title }) => {
+  const hub: HubFactory = ({ container, callbacks, title, locale }) => {
+    // In the button's language: English at once, another's words with their chunk (the hub says ready once they are here).
+    let words: ScreenWords | undefined = /^en\b/i.test(locale) ? ENGLISH : undefined
+    const spoken = words
+      ? Promise.resolve()
+      : import('./translations.ts').then(
+          (module) => {
+            words = module.wordsFor(locale)
+          },
+          () => {
+            words = ENGLISH
+          },
+        )
     const root = document.createElement('div')
     root.className = 'rch-frame rch-test-hub'
     root.setAttribute('role', 'group')
@@ -98,14 +110,20 @@ export function createTestHub(options: TestHubOptions = {}): TestHub {
     let said = false
     let destroyed = false
     const show = (screen: Screen) => {
+      if (!words) return void spoken.then(() => destroyed || show(screen))
       const focused = root.contains(document.activeElement)
       self.shown = screen.name === 'catalog' || screen.name === 'empty' ? undefined : screen.provider
-      renderScreen(root, screen, {
-        pick: (provider) => show({ name: 'connect', provider, back: true }),
-        back: () => self.session && start(self.session),
-        connect: (provider) => self.connect(provider),
-        cancel: () => callbacks.cancel(),
-      })
+      renderScreen(
+        root,
+        screen,
+        {
+          pick: (provider) => show({ name: 'connect', provider, back: true }),
+          back: () => self.session && start(self.session),
+          connect: (provider) => self.connect(provider),
+          cancel: () => callbacks.cancel(),
+        },
+        words,
+      )
       // Keep the keyboard user's place: a new screen takes the focus its last one had.
       if (focused) root.querySelector('button')?.focus()
     }
@@ -134,8 +152,8 @@ export function createTestHub(options: TestHubOptions = {}): TestHub {
       },
     }
     running = self
-    // After the launcher has taken the instance: a ready said during creation would reach no hub.
-    if ((options.ready ?? 'auto') === 'auto') queueMicrotask(() => self.ready())
+    // After the launcher has taken the instance (a ready said during creation would reach no hub), and in its words.
+    if ((options.ready ?? 'auto') === 'auto') spoken.then(() => self.ready())
 
     return {
       start(token, session) {

@@ -1,6 +1,7 @@
 import { expect, describe as group, it } from 'vitest'
 import { ConnectHubError, type ConnectHubErrorCode } from '../../../src/errors.ts'
-import { describe, ERROR_TEXT } from '../../../src/launcher/errorText.ts'
+import { describe } from '../../../src/launcher/errorText.ts'
+import { words as en } from '../../../src/launcher/words/en.ts'
 
 const CODES: ConnectHubErrorCode[] = [
   'invalid_session',
@@ -25,8 +26,8 @@ const lines = (element: HTMLElement) => [...element.children].map((child) => `${
 
 group('given the end user’s words for errors', () => {
   it('→ every code has a sentence in plain words: no code, no library name, no developer detail', () => {
-    expect(Object.keys(ERROR_TEXT).sort()).toEqual([...CODES].sort())
-    for (const text of Object.values(ERROR_TEXT)) {
+    expect(Object.keys(en.errors).sort()).toEqual([...CODES].sort())
+    for (const text of Object.values(en.errors)) {
       expect(text).toMatch(/^[A-Z].*\.$/)
       expect(text).not.toMatch(/react-connect-hub|_|getToken|hubUrl|\d{3}/)
     }
@@ -35,13 +36,13 @@ group('given the end user’s words for errors', () => {
   it('→ describe writes the title, the code’s words, and the detail only on request, above Retry', () => {
     const element = box()
     const error = new ConnectHubError('token_failed', 'getToken failed: the token endpoint answered 404')
-    describe(error, element, {}, false)
+    describe(error, element, en, false)
     expect(lines(element)).toEqual([
       'rch-error-title: The connection could not be opened.',
       "rch-error-message: We couldn't start the connection. Please try again.",
       ': Retry',
     ])
-    describe(error, element, {}, true)
+    describe(error, element, en, true)
     expect(lines(element)).toEqual([
       'rch-error-title: The connection could not be opened.',
       "rch-error-message: We couldn't start the connection. Please try again.",
@@ -50,9 +51,9 @@ group('given the end user’s words for errors', () => {
     ])
   })
 
-  it('→ labels replace the title and the words of the codes they name; the next error rewrites them', () => {
+  it('→ the words given replace the title and the code’s words; the next error rewrites them', () => {
     const element = box()
-    const labels = { error: 'Échec de la connexion.', errors: { hub_error: 'Le service a rencontré un problème.' } }
+    const labels = { error: 'Échec de la connexion.', errors: { ...en.errors, hub_error: 'Le service a rencontré un problème.' } }
     describe(new ConnectHubError('hub_error', 'The hub broke'), element, labels, false)
     expect(lines(element)).toEqual([
       'rch-error-title: Échec de la connexion.',

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ConnectHubError } from '../../../src/errors.ts'
-import { errorTexts, frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
+import { frameHub, looks, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { fakeHost } from './fakeHub.ts'
 
@@ -16,7 +16,12 @@ beforeAll(async () => {
   }
   // The session schema (with the token request), the iframe hub and the error texts load lazily; load them once so that
   // every test below settles in microtasks.
-  await Promise.all([schema.load(), tokenRequest.load(), frameHub.load(), errorTexts.load()])
+  await Promise.all([
+    schema.load(),
+    tokenRequest.load(),
+    frameHub.load(),
+    looks.load().then((code) => code.loadLook({ getToken: async () => '' })),
+  ])
 })
 afterAll(() => {
   delete dialogProto.showModal
