@@ -48,7 +48,7 @@ const hubOf = (storyId: string) => {
 }
 
 /**
- * The decorator a host puts in its own `.storybook/preview.tsx` (see the README, "Testing your integration"): every
+ * The decorator a host puts in its own `.storybook/preview.tsx` (see docs/testing.md, "In Storybook"): every
  * button beneath it opens the in-page test hub with a test token source, whatever its `hubUrl` and `getToken`.
  */
 const withTestHub: Decorator = (Story, { id }) => (

@@ -31,7 +31,7 @@ export function partnerOrigin(origin: string): string {
   const other = LOOPBACK[url.hostname]
   if (!other) {
     throw new Error(
-      `react-connect-hub: this static Storybook runs on ${origin}, and its hub page needs a second origin — build it with STORYBOOK_CONNECT_HUB_ORIGINS="${origin} https://<another host serving the same files>" (see the README, "A static Storybook")`,
+      `react-connect-hub: this static Storybook runs on ${origin}, and its hub page needs a second origin — build it with STORYBOOK_CONNECT_HUB_ORIGINS="${origin} https://<another host serving the same files>" (see docs/storybook.md, "A static Storybook")`,
     )
   }
   url.hostname = other

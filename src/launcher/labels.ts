@@ -21,7 +21,7 @@ export interface ConnectHubLabels {
    * `ConnectHubError`'s) goes to `onError` or the console, and shows in the dialog only with `showErrorDetails`. Give
    * the codes you want to word differently; the others keep their defaults.
    * @default one sentence per code, e.g. `token_failed`: "We couldn't start the connection. Please try again.",
-   * `hub_unavailable`: "The connection service isn't responding. Please try again in a moment." (the README lists them)
+   * `hub_unavailable`: "The connection service isn't responding. Please try again in a moment." (docs/button-and-hook.md lists them)
    */
   errors?: Partial<Record<ConnectHubErrorCode, string>> | undefined
 }
