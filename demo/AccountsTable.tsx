@@ -1,12 +1,12 @@
 import { ConnectButton } from 'react-connect-hub'
 import type { AccountsState, HubReporter } from './App.tsx'
 import { getToken } from './api.ts'
-import { type HubChoice, hubProps } from './hub.ts'
+import { type HubSettings, hubProps } from './hub.ts'
 import { formatDate, initials, tileColor } from './labels.ts'
 
 interface Props {
   state: AccountsState
-  hub: HubChoice
+  hub: HubSettings
   reporter: (source: string) => HubReporter
   onRetry: () => void
 }

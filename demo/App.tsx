@@ -5,7 +5,8 @@ import { type Account, fetchAccounts } from './api.ts'
 import { ErrorBanner } from './ErrorBanner.tsx'
 import { EventLog, type LogEntry } from './EventLog.tsx'
 import { HubSwitch } from './HubSwitch.tsx'
-import { type HubChoice, readHubChoice, writeHubChoice } from './hub.ts'
+import { type HubSettings, readHubSettings, writeHubSettings } from './hub.ts'
+import { LookSwitch } from './LookSwitch.tsx'
 import { NewConnection } from './NewConnection.tsx'
 
 export type AccountsState = { status: 'loading' } | { status: 'ready'; accounts: Account[] } | { status: 'error'; message: string }
@@ -25,7 +26,7 @@ export function App() {
   const [log, setLog] = useState<LogEntry[]>([])
   const [error, setError] = useState<ConnectHubError | null>(null)
   const [notice, setNotice] = useState('')
-  const [hub, setHub] = useState<HubChoice>(readHubChoice)
+  const [hub, setHub] = useState<HubSettings>(readHubSettings)
   const clickedAt = useRef<number | null>(null)
   const nextId = useRef(0)
 
@@ -68,9 +69,9 @@ export function App() {
     [reload],
   )
 
-  const chooseHub = (choice: HubChoice) => {
-    writeHubChoice(choice)
-    setHub(choice)
+  const chooseHub = (settings: HubSettings) => {
+    writeHubSettings(settings)
+    setHub(settings)
   }
 
   return (
@@ -108,7 +109,8 @@ export function App() {
         <main id="main" tabIndex={-1}>
           <h1>Integrations</h1>
           <p className="lede">Connect the tools Acme Inc already uses, so Lumen can sync employees, candidates and invoices.</p>
-          <HubSwitch value={hub} onChange={chooseHub} />
+          <HubSwitch value={hub.choice} onChange={(choice) => chooseHub({ ...hub, choice })} />
+          <LookSwitch value={hub} onChange={chooseHub} />
           <p className="notice" role="status">
             {notice}
           </p>

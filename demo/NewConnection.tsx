@@ -3,11 +3,11 @@ import { useId, useState } from 'react'
 import { CATEGORIES, type Category, ConnectButton, type ConnectSessionOptions } from 'react-connect-hub'
 import type { HubReporter } from './App.tsx'
 import { getToken } from './api.ts'
-import { type HubChoice, hubProps } from './hub.ts'
+import { type HubSettings, hubProps } from './hub.ts'
 import { CATEGORY_LABELS } from './labels.ts'
 
 /** The session options of a new connection, picked on the page, and the Connect button that uses them. */
-export function NewConnection({ hub, reporter }: { hub: HubChoice; reporter: HubReporter }) {
+export function NewConnection({ hub, reporter }: { hub: HubSettings; reporter: HubReporter }) {
   const id = useId()
   const [categories, setCategories] = useState<Category[]>([])
   const [provider, setProvider] = useState('')
