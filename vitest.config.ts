@@ -7,6 +7,7 @@ import { waitForSelector } from './.storybook/vitest.commands.ts'
 import { CHROMIUM_ARGS, chromiumPath, ENGINES } from './test/engines/index.ts'
 import { engines } from './test/engines/vitest.ts'
 import { answerProvider } from './test/stackone/commands.ts'
+import { HANG_MS } from './test/stackone/limits.ts'
 
 const browserProvider = () => playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })
 
@@ -136,6 +137,8 @@ export default defineConfig({
           // A limit for hangs, not a speed check: a test fills StackOne's forms twice and waits on its 630 KB bundle,
           // while the other projects' browsers share the same two cores.
           testTimeout: 60_000,
+          // expect.element and expect.poll wait on the network and on StackOne's 2 s polling: a hang limit, not 1 s.
+          expect: { poll: { timeout: HANG_MS } },
           setupFiles: ['test/setup.ts'],
           globalSetup: ['test/stackone/global-setup.ts'],
           browser: {
