@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runIn } from './apps.ts'
+import { sharedApp } from './apps-shared.ts'
 import { ROOT } from './pack.ts'
 import { installCommands, readme, readmeDiagnostics, typeScriptBlocks } from './readme.ts'
 
 // The README as a new user follows it: its install lines run, its code blocks compile, in fresh apps with the packed
-// package (test/package/apps-setup.ts makes them once per run).
-const { react19, noVite } = inject('consumerApps')
+// package (made once per run, for every file that uses them: see apps-shared.ts).
+const [react19, noVite] = await Promise.all([sharedApp('react19'), sharedApp('noVite')])
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
 
 describe('given the README and a fresh React 19 Vite app with the packed package', () => {
