@@ -7,6 +7,7 @@ import { waitForSelector } from './.storybook/vitest.commands.ts'
 import { CHROMIUM_ARGS, chromiumPath, ENGINES } from './test/engines/index.ts'
 import { engines } from './test/engines/vitest.ts'
 import { answerProvider } from './test/stackone/commands.ts'
+import { HANG_MS } from './test/stackone/limits.ts'
 
 const browserProvider = () => playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })
 
@@ -31,9 +32,19 @@ const browserSuites = {
   globalSetup: ['test/browser/global-setup.ts'],
 }
 
+/**
+ * One test file at a time in each browser project, as on a 2-core machine before: a file's tests check focus and
+ * timing in the one page they have. The browser projects still run beside each other and beside the Node projects.
+ */
+const oneFileAtATime = { fileParallelism: false }
+
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Every project in one group, two Node test files at a time, beside the browser projects: most of a Node file's time
+    // is spent waiting on a browser, a dev server or npm, so a second one keeps the second core busy. (Vitest's default
+    // on two cores is one at a time, and projects in separate groups wait for each other.)
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -55,14 +66,11 @@ export default defineConfig({
         },
       },
       // The demo's end-to-end tests, driven from Node, once per engine: `e2e (chromium)`, `e2e (firefox)`, `e2e (webkit)`.
-      // Each engine after the other, once the browser projects are done: each test file runs a demo server and a
-      // browser, and two cores are all there is.
       ...ENGINES.map(
-        (engine, index): TestProjectInlineConfiguration => ({
+        (engine): TestProjectInlineConfiguration => ({
           extends: true,
           test: {
             name: `e2e (${engine})`,
-            sequence: { groupOrder: 2 + index },
             include: e2eTests,
             environment: 'node',
             provide: { engine },
@@ -76,18 +84,18 @@ export default defineConfig({
         test: {
           ...browserSuites,
           name: 'browser',
-          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }] },
+          browser: { ...oneFileAtATime, enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }] },
         },
       },
       {
-        // The same suites in Firefox and WebKit (a project of their own: a project's instances share one provider),
-        // after the Chromium projects rather than beside them.
+        // The same suites in Firefox and WebKit (a project of their own: a project's instances share one provider). The
+        // provider drives one page at a time, so Vitest runs them after the Chromium projects, beside the Node projects.
         extends: true,
         test: {
           ...browserSuites,
           name: 'browser-engines',
-          sequence: { groupOrder: 1 },
           browser: {
+            ...oneFileAtATime,
             enabled: true,
             headless: true,
             provider: engines(),
@@ -121,6 +129,7 @@ export default defineConfig({
           setupFiles: ['test/setup.ts', 'test/react18/setup.ts'],
           globalSetup: ['test/react18/check.ts', 'test/browser/global-setup.ts'],
           browser: {
+            ...oneFileAtATime,
             enabled: true,
             headless: true,
             provider: browserProvider(),
@@ -136,9 +145,12 @@ export default defineConfig({
           // A limit for hangs, not a speed check: a test fills StackOne's forms twice and waits on its 630 KB bundle,
           // while the other projects' browsers share the same two cores.
           testTimeout: 60_000,
+          // expect.element and expect.poll wait on the network and on StackOne's 2 s polling: a hang limit, not 1 s.
+          expect: { poll: { timeout: HANG_MS } },
           setupFiles: ['test/setup.ts'],
           globalSetup: ['test/stackone/global-setup.ts'],
           browser: {
+            ...oneFileAtATime,
             enabled: true,
             headless: true,
             provider: browserProvider(),
@@ -168,7 +180,9 @@ export default defineConfig({
           name: 'storybook-static',
           include: ['test/storybook-static-site/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/storybook-static-site/global-setup.ts'],
+          // stories.test.ts builds the Storybook as it loads (a few minutes at most, on a loaded machine), then opens
+          // three stories at a time.
+          maxConcurrency: 3,
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
@@ -183,6 +197,7 @@ export default defineConfig({
           // limit for a hang, not a speed check (the Default story once ran past 15 s under that load).
           testTimeout: 60_000,
           browser: {
+            ...oneFileAtATime,
             enabled: true,
             headless: true,
             // Large enough for Storybook's 1200×900 test viewport: a scaled-down test frame would put Playwright's

@@ -1,6 +1,11 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { StrictMode } from 'react'
+import { configure } from 'storybook/test'
 import { stackOne } from '../stories/support/devHub.ts'
+import { HANG_MS } from '../stories/support/limits.ts'
+
+// waitFor and find* in every play function, in Storybook, under Vitest and in a built Storybook: 1 s by default.
+configure({ asyncUtilTimeout: HANG_MS })
 
 declare global {
   // Set by Storybook's builder from `framework.options` in main.ts; absent when Vitest composes the stories.

@@ -1,5 +1,6 @@
 import { commands, page } from 'vitest/browser'
 import type { HubFrame } from '../stories/support/hubFrame.ts'
+import { HANG_MS } from '../stories/support/limits.ts'
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
@@ -16,6 +17,6 @@ globalThis.__connectHubFrame = (iframe: HTMLIFrameElement): HubFrame => {
     select: async (label, value) => {
       await frame.getByLabelText(label).selectOptions(value)
     },
-    waitForText: (text, state = 'visible') => commands.waitForSelector(frame.getByText(text).selector, state, 10_000),
+    waitForText: (text, state = 'visible') => commands.waitForSelector(frame.getByText(text).selector, state, HANG_MS),
   }
 }

@@ -19,7 +19,7 @@ export const hubIn = (root: HTMLElement): HubFrame | undefined =>
 export async function openHub(button: HTMLElement, title: string | RegExp = 'Connect an account') {
   await userEvent.click(button)
   const dialog = await screen.findByRole('dialog', { name: title })
-  await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'open'), { timeout: 10_000 })
+  await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'open'))
   expect(button).toHaveAttribute('data-state', 'open')
   return { dialog, hub: hubIn(dialog) }
 }
@@ -45,13 +45,10 @@ export async function expectClosed(button: HTMLElement) {
  * an open shadow root (Malachite's styles stay inside it), which Testing Library's queries do not cross on their own.
  */
 export async function stackOneIn(root: HTMLElement) {
-  const content = await waitFor(
-    () => {
-      const inside = root.querySelector('.rch-stackone')?.firstElementChild?.shadowRoot?.firstElementChild
-      if (!(inside instanceof HTMLElement)) throw new Error("StackOne's hub has not rendered yet")
-      return inside
-    },
-    { timeout: 10_000 },
-  )
+  const content = await waitFor(() => {
+    const inside = root.querySelector('.rch-stackone')?.firstElementChild?.shadowRoot?.firstElementChild
+    if (!(inside instanceof HTMLElement)) throw new Error("StackOne's hub has not rendered yet")
+    return inside
+  })
   return within(content)
 }

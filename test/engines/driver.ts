@@ -51,3 +51,34 @@ export class FrameNotFound extends Error {
 }
 
 export const call = (fn: string, ...args: unknown[]) => `(${fn})(${args.map((arg) => JSON.stringify(arg)).join(', ')})`
+
+/** What an engine's automation library must provide for a Driver: how to open, list and wrap its pages. */
+export interface EngineAdapter<P> {
+  readonly engine: Engine
+  /** Opens a new top-level page (a window, not a tab: a page in a background tab gets no animation frames). */
+  open(): Promise<P>
+  /** The engine's top-level pages, popups included, without any the adapter keeps out of the tests' sight. */
+  list(): Promise<P[]>
+  /** The Driver operations on one page. */
+  wrap(page: P): DriverPage
+  close(): Promise<void>
+}
+
+/** A Driver over an engine's adapter, with one DriverPage per page: `pages()` returns the same object for the same page. */
+export function createDriver<P>(adapter: EngineAdapter<P>): Driver {
+  const wrapped = new Map<P, DriverPage>()
+  const wrap = (page: P) => {
+    let driverPage = wrapped.get(page)
+    if (!driverPage) {
+      driverPage = adapter.wrap(page)
+      wrapped.set(page, driverPage)
+    }
+    return driverPage
+  }
+  return {
+    engine: adapter.engine,
+    newPage: async () => wrap(await adapter.open()),
+    pages: async () => (await adapter.list()).map(wrap),
+    close: () => adapter.close(),
+  }
+}

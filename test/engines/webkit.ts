@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import type { Readable } from 'node:stream'
-import { type Driver, type DriverPage, FrameNotFound, type Frames } from './driver.ts'
+import { createDriver, type Driver, type DriverPage, FrameNotFound, type Frames } from './driver.ts'
 import { webkitPaths } from './index.ts'
 
 /**
@@ -43,32 +43,23 @@ export async function launchWebKit(): Promise<Driver> {
     // The first window stays open and blank: WebDriver ends the session when its last window closes.
     const home = (await session.send('GET', '/window')) as string
     await session.send('POST', '/window/rect', { width: 1280, height: 1024 })
-    const wrapped = new Map<string, DriverPage>()
-    const wrap = (handle: string) => {
-      let page = wrapped.get(handle)
-      if (!page) {
-        page = webkitPage(session, handle)
-        wrapped.set(handle, page)
-      }
-      return page
-    }
-    return {
+    return createDriver<string>({
       engine: 'webkit',
-      newPage: async () => {
-        // A window, not a tab: a page in a background tab is hidden and gets no animation frames. Opened from the
-        // home window, which is always there.
+      // A window, not a tab: a page in a background tab is hidden and gets no animation frames. Opened from the home
+      // window, which is always there.
+      open: async () => {
         const { handle } = (await session.in(home, [], () => session.send('POST', '/window/new', { type: 'window' }))) as { handle: string }
-        const page = wrap(handle)
-        await page.setViewport({ width: 1280, height: 1024 })
-        return page
+        await session.in(handle, [], () => session.send('POST', '/window/rect', { width: 1280, height: 1024 }))
+        return handle
       },
-      pages: async () => ((await session.send('GET', '/window/handles')) as string[]).filter((handle) => handle !== home).map(wrap),
+      list: async () => ((await session.send('GET', '/window/handles')) as string[]).filter((handle) => handle !== home),
+      wrap: (handle) => webkitPage(session, handle),
       close: async () => {
         await session.send('DELETE', '').catch(() => {})
         process.off('exit', stop)
         stop()
       },
-    }
+    })
   } catch (error) {
     stop()
     throw error

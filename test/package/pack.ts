@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,15 +29,44 @@ export function run(command: string, args: string[], cwd: string, timeoutMs = 24
   })
 }
 
+/** What `npm run build` reads: a change to any of them makes `dist/` stale. */
+const BUILD_INPUTS = ['src', 'package.json', 'vite.config.ts', 'vite.hub.config.ts', 'tsconfig.json', 'tsconfig.build.json']
+
+/** The newest modification time (ms) of a file under `path`, or of `path` itself; 0 when it does not exist. */
+async function newest(path: string): Promise<number> {
+  const info = await stat(path).catch(() => undefined)
+  if (!info) return 0
+  if (!info.isDirectory()) return info.mtimeMs
+  const entries = await readdir(path, { recursive: true, withFileTypes: true })
+  const times = await Promise.all(
+    entries.filter((entry) => entry.isFile()).map((entry) => stat(join(entry.parentPath, entry.name)).then((file) => file.mtimeMs)),
+  )
+  return Math.max(0, ...times)
+}
+
+/**
+ * Whether `dist/` is missing or older than what it is built from. The oldest file of the build's output counts: a build
+ * that stopped halfway leaves new and old files side by side.
+ */
+export async function distIsStale(): Promise<boolean> {
+  const outputs = await readdir(join(ROOT, 'dist'), { recursive: true, withFileTypes: true }).catch(() => undefined)
+  const built = outputs?.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+  if (!built?.some((file) => file.endsWith('/dist/index.js'))) return true
+  const oldest = Math.min(...(await Promise.all(built.map((file) => stat(file).then((info) => info.mtimeMs)))))
+  const inputs = Math.max(...(await Promise.all(BUILD_INPUTS.map((input) => newest(join(ROOT, input))))))
+  return inputs > oldest
+}
+
 let packing: Promise<string> | undefined
 
 /**
- * The package as npm would publish it: `npm pack` of the built `dist/` (built first when missing) into a temporary
- * directory, once per process. Consumer fixtures (a Vite app, a Vitest or Jest app, …) install this tarball.
+ * The package as npm would publish it: `npm pack` of the built `dist/` into a temporary directory, once per process.
+ * `dist/` is built first when it is missing or older than `src/` or the build's configuration, so a run outside
+ * `npm test` never tests a stale build. Consumer fixtures (a Vite app, a Vitest or Jest app, …) install this tarball.
  */
 export function packedTarball(): Promise<string> {
   packing ??= (async () => {
-    if (!existsSync(join(ROOT, 'dist/index.js'))) {
+    if (await distIsStale()) {
       const build = await run('npm', ['run', 'build'], ROOT, 600_000)
       if (build.code !== 0) throw new Error(`react-connect-hub tests: npm run build failed\n${build.stdout}\n${build.stderr}`)
     }

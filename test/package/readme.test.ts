@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runIn } from './apps.ts'
+import { sharedApp } from './apps-shared.ts'
 import { ROOT } from './pack.ts'
 import { codeBlocks, documentationBlocks, documentationInstallCommands, documentationPages, readmeDiagnostics } from './readme.ts'
 
 // The README and docs/ as a new user follows them: their install lines run, their code blocks compile, in fresh apps
-// with the packed package (test/package/apps-setup.ts makes them once per run; each page of docs/ is a folder there).
-const { react19, noVite } = inject('consumerApps')
+// with the packed package (made once per run, for every file that uses them: see apps-shared.ts; each page of docs/ is
+// a folder there).
+const [react19, noVite] = await Promise.all([sharedApp('react19'), sharedApp('noVite')])
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
 
 describe('given the README, docs/ and a fresh React 19 Vite app with the packed package', () => {

@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runIn } from './apps.ts'
+import { sharedApp } from './apps-shared.ts'
 import { ROOT } from './pack.ts'
 
-// The README's Vite app (its vite.config.ts and src/ files, test/package/apps-setup.ts), built and tested as its user
+// The README's Vite app (its vite.config.ts and src/ files, made once per run: apps-shared.ts), built and tested as its user
 // would, on React 19 and 18.3, while another process holds the dev hub's ports 5174 and 5175: a build or a test run
 // that tried to start the dev hub would fail on them.
-const { react19, react18 } = inject('consumerApps')
+const [react19, react18] = await Promise.all([sharedApp('react19'), sharedApp('react18')])
 const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
 
 const DEV_PORTS = [5174, 5175]

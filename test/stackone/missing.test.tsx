@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { ConnectButton, type ConnectHubError, type GetToken } from '../../src'
 import { STACKONE_INSTALL, stackOneHub } from '../../src/stackone'
+import { HANG } from './limits.ts'
 
 // A module without StackOneHub: vitest cannot make the import itself fail without an unhandled rejection of its own.
 vi.mock('@stackone/hub', () => ({}))
@@ -15,7 +16,7 @@ describe('given stackOneHub() when @stackone/hub cannot be loaded', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
 
     // The third file in this page: its import of the mocked module can take longer than waitFor's default second.
-    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1), { timeout: 5000 })
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1), HANG)
     const error = onError.mock.calls[0]?.[0]
     expect(error).toMatchObject({ code: 'hub_unavailable' })
     expect(error?.message).toBe(`react-connect-hub: @stackone/hub could not be loaded — install it and its peers: ${STACKONE_INSTALL}`)

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest'
 import { commands, page, userEvent } from 'vitest/browser'
 import { ConnectButton, type ConnectHubError, type GetToken } from '../../src'
 import { stackOneHub } from '../../src/stackone'
+import { HANG } from './limits.ts'
 
 const backend = inject('stackOneBackendUrl')
 const call = async <T,>(path: string, body?: unknown): Promise<T> =>
@@ -13,9 +14,6 @@ interface WireAccount {
   id: string
   provider: string
 }
-
-// StackOne's hub polls the attempt every 2 s: give the outcome room to arrive, under the load of `npm test`.
-const POLL = { timeout: 15_000 }
 
 function setup() {
   const calls: string[] = []
@@ -63,7 +61,7 @@ describe("given StackOne's real hub against the dev API, with appUrl pointing at
       await startOAuth('HubSpot')
 
       const { windowUrls } = await commands.answerProvider('Allow', providerUrl)
-      await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), POLL)
+      await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), HANG)
       const accounts = await call<WireAccount[]>('/accounts')
       expect(accounts).toMatchObject([{ provider: 'hubspot' }])
       expect(t.props.onSuccess).toHaveBeenCalledWith({ accountId: accounts[0]?.id, provider: 'hubspot', mode: 'create' })
@@ -96,7 +94,7 @@ describe("given StackOne's real hub against the dev API, with appUrl pointing at
     await userEvent.click(hubButton('Connect'))
 
     await commands.answerProvider('Allow', providerUrl)
-    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), POLL)
+    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), HANG)
     expect(t.props.onSuccess).toHaveBeenCalledWith({ accountId: id, provider: 'hubspot', mode: 'edit' })
     expect(await call<WireAccount[]>('/accounts')).toMatchObject([{ id, provider: 'hubspot' }])
   })

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { ConnectButton, type ConnectHubError, type ConnectHubEvent, type ConnectHubOptions, type GetToken } from '../../src'
 import { stackOneHub } from '../../src/stackone'
+import { HANG } from './limits.ts'
 
 const backend = inject('stackOneBackendUrl')
 const call = async <T,>(path: string, body?: unknown): Promise<T> =>
@@ -83,7 +84,7 @@ describe("given <ConnectButton hub={stackOneHub()}> against the dev session API,
     await userEvent.fill(dialog().getByLabelText('API key'), 'bamboo-secret-9')
     await userEvent.click(hubButton('Connect'))
 
-    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']))
+    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), HANG)
     const accounts = await call<WireAccount[]>('/accounts')
     expect(accounts).toHaveLength(1)
     expect(accounts[0]).toMatchObject({ provider: 'bamboohr', origin_owner_id: 'customer-42' })
@@ -103,7 +104,7 @@ describe("given <ConnectButton hub={stackOneHub()}> against the dev session API,
     await userEvent.fill(subdomain, 'acme-eu')
     await userEvent.click(hubButton('Connect'))
 
-    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']))
+    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), HANG)
     expect(t.props.onSuccess).toHaveBeenCalledWith({ accountId: id, provider: 'bamboohr', mode: 'edit' })
     expect(await call<WireAccount[]>('/accounts')).toHaveLength(1)
     expect(await call('/secrets', { id })).toEqual({ api_key: 'bamboo-secret-1' })
@@ -151,11 +152,14 @@ describe('given an open StackOne hub whose token expires', () => {
     await openThenExpire(t)
 
     document.dispatchEvent(new Event('visibilitychange'))
-    await vi.waitFor(() => expect(t.events.filter((event) => event.type === 'token_refreshed')).toMatchObject([{ reason: 'expired' }]))
+    await vi.waitFor(
+      () => expect(t.events.filter((event) => event.type === 'token_refreshed')).toMatchObject([{ reason: 'expired' }]),
+      HANG,
+    )
     expect(t.getToken).toHaveBeenCalledTimes(2)
 
     await connectBambooHR('bamboo-secret-2')
-    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']))
+    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), HANG)
     expect(t.getToken).toHaveBeenCalledTimes(2)
   })
 
@@ -166,12 +170,12 @@ describe('given an open StackOne hub whose token expires', () => {
     try {
       vi.setSystemTime(Date.now() + 31_000)
       await userEvent.click(integration('BambooHR'))
-      await vi.waitFor(() => expect(t.events.filter((event) => event.type === 'token_refreshed')).toHaveLength(1))
+      await vi.waitFor(() => expect(t.events.filter((event) => event.type === 'token_refreshed')).toHaveLength(1), HANG)
     } finally {
       vi.useRealTimers()
     }
     await connectBambooHR('bamboo-secret-3')
-    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']))
+    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), HANG)
     expect(t.getToken).toHaveBeenCalledTimes(2)
     expect(await call<WireAccount[]>('/accounts')).toHaveLength(1)
   })
@@ -186,14 +190,14 @@ describe('given an open StackOne hub whose token expires', () => {
 
     await userEvent.fill(dialog().getByRole('textbox', { name: 'Subdomain' }), 'acme-eu')
     await userEvent.click(hubButton('Connect'))
-    await vi.waitFor(() => expect(t.events.filter((event) => event.type === 'token_refreshed')).toHaveLength(1))
+    await vi.waitFor(() => expect(t.events.filter((event) => event.type === 'token_refreshed')).toHaveLength(1), HANG)
     expect(t.getToken).toHaveBeenCalledTimes(2)
     await expect.element(dialog().getByRole('textbox', { name: 'Subdomain' })).toHaveValue('acme')
     expect(t.calls).toEqual([])
 
     await userEvent.fill(dialog().getByRole('textbox', { name: 'Subdomain' }), 'acme-eu')
     await userEvent.click(hubButton('Connect'))
-    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']))
+    await vi.waitFor(() => expect(t.calls).toEqual(['success', 'close']), HANG)
     expect(t.props.onSuccess).toHaveBeenCalledWith({ accountId: id, provider: 'bamboohr', mode: 'edit' })
   })
 
@@ -206,7 +210,7 @@ describe('given an open StackOne hub whose token expires', () => {
     render(<ConnectButton {...t.props} categories={['hris']} />)
     await open()
 
-    await vi.waitFor(() => expect(t.calls).toEqual(['error']))
+    await vi.waitFor(() => expect(t.calls).toEqual(['error']), HANG)
     expect(t.props.onError.mock.calls[0]?.[0]).toMatchObject({ code: 'token_expired' })
     expect(t.getToken).toHaveBeenCalledTimes(2)
     await expect.element(page.getByRole('button', { name: 'Retry' })).toBeVisible()

@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core'
+import { HANG_MS } from '../../stories/support/limits.ts'
 
 /** What a story's run ended with, as Storybook's preview tells its channel. */
 export interface StoryOutcome {
@@ -85,7 +86,7 @@ export async function installStoryDriver(context: BrowserContext): Promise<void>
       await frame
         .getByText(pattern(first))
         .first()
-        .waitFor({ state: second as 'visible' | 'hidden', timeout: 10_000 })
+        .waitFor({ state: second as 'visible' | 'hidden', timeout: HANG_MS })
     else throw new Error(`unknown hub action ${action}`)
   })
   await context.addInitScript(inPage)

@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Browser, chromium, type Request } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CHROMIUM_ARGS, chromiumPath } from '../engines/index.ts'
+import { buildStorybook } from './build.ts'
 import { installStoryDriver, type StoryOutcome } from './driver.ts'
 import { type StaticServer, serveStatic } from './staticServer.ts'
 
 // The output of `storybook build`, served as plain files (no Storybook, no Vite, no API behind it), with every story's
 // play function run in Chromium: the stories connect through the reference hub page in the same folder, on the other
-// loopback origin, with the dev API answered in each page by a service worker.
+// loopback origin, with the dev API answered in each page by a service worker. Each story runs in a browser context
+// of its own, a few at a time (the project's maxConcurrency): most of a story's time is spent loading and waiting.
 
-const root = inject('storybookStatic')
+const root = await buildStorybook()
 const index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8')) as {
   entries: Record<string, { id: string; type: string; title: string; name: string }>
 }
@@ -37,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([browser?.close(), lenientBrowser?.close()])
   await server?.close()
+  await rm(root, { recursive: true, force: true })
 })
 
 interface StoryRun {
@@ -95,7 +98,7 @@ const leaving = (requests: Request[]) =>
     .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:'))
     .filter((url) => ![server.origins.localhost, server.origins.loopback].includes(new URL(url).origin))
 
-describe('the static Storybook, served as plain files', () => {
+describe.concurrent('the static Storybook, served as plain files', () => {
   test('holds the stories, the hub page and the service worker script, and no API', async () => {
     expect(stories.map((story) => story.id)).toContain(DEFAULT_STORY)
     const { origins } = server

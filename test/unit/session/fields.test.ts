@@ -8,6 +8,64 @@ import {
   toConnectSessionRequest,
 } from '../../../src/session/index.ts'
 
+/** Every session field and its name on the wire, written out once: the tables below are made from it. */
+const WIRE = {
+  originOwnerId: 'origin_owner_id',
+  originOwnerName: 'origin_owner_name',
+  originUsername: 'origin_username',
+  provider: 'provider',
+  categories: 'categories',
+  accountId: 'account_id',
+  expiresIn: 'expires_in',
+  label: 'label',
+  metadata: 'metadata',
+  multiple: 'multiple',
+  integrationId: 'integration_id',
+  providerVersion: 'provider_version',
+  type: 'type',
+} as const
+type Field = keyof typeof WIRE
+const OWNER_FIELDS: readonly Field[] = ['originOwnerId', 'originOwnerName']
+const optionalFields = (Object.keys(WIRE) as Field[]).filter((field) => !OWNER_FIELDS.includes(field))
+
+/** The fourteen categories as the newer seed documents them: the wire values, with two in their aliased spelling. */
+const DOCUMENTED_CATEGORIES = [
+  'ats',
+  'hris',
+  'hrisLegacy',
+  'crm',
+  'iam',
+  'marketing',
+  'lms',
+  'stackOne',
+  'documents',
+  'ticketing',
+  'screening',
+  'messaging',
+  'accounting',
+  'scheduling',
+]
+const ALIASES: Record<string, string> = { hrisLegacy: 'hris-legacy', stackOne: 'stackone' }
+const WIRE_CATEGORIES = DOCUMENTED_CATEGORIES.map((category) => ALIASES[category] ?? category)
+
+/** The newer seed's example list, as the seed writes it. */
+const SEED_CATEGORIES = [
+  'ats',
+  'hris',
+  'crm',
+  'crm',
+  'iam',
+  'marketing',
+  'lms',
+  'stackone',
+  'documents',
+  'ticketing',
+  'screening',
+  'messaging',
+  'accounting',
+  'scheduling',
+]
+
 const owner = { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc' }
 const ownerOnWire = { origin_owner_id: 'customer-42', origin_owner_name: 'Acme Inc' }
 
@@ -23,31 +81,38 @@ function caught(run: () => unknown): ConnectHubError {
 
 const metadata = { plan: 'pro', seats: 12, trial: false, note: null, tags: ['a', 1, null, [true, { deep: [] }]], nested: { empty: {} } }
 
-// [field, value as written, value after normalisation, wire name]
-const validFields: [string, unknown, unknown, string][] = [
-  ['originOwnerId', 'customer-7', 'customer-7', 'origin_owner_id'],
-  ['originOwnerName', 'Globex', 'Globex', 'origin_owner_name'],
-  ['originUsername', 'jane@acme.test', 'jane@acme.test', 'origin_username'],
-  ['provider', 'hibob', 'hibob', 'provider'],
-  ['categories', ['hris', 'ats'], ['hris', 'ats'], 'categories'],
-  ['categories', [], [], 'categories'],
-  ['accountId', 'acc_123', 'acc_123', 'account_id'],
-  ['expiresIn', 1, 1, 'expires_in'],
-  ['expiresIn', 1800, 1800, 'expires_in'],
-  ['expiresIn', 86_400, 86_400, 'expires_in'],
-  ['expiresIn', Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'expires_in'],
-  ['label', 'Payroll (EU)', 'Payroll (EU)', 'label'],
-  ['metadata', metadata, metadata, 'metadata'],
-  ['metadata', {}, {}, 'metadata'],
-  ['multiple', true, true, 'multiple'],
-  ['multiple', false, false, 'multiple'],
-  ['integrationId', 'int_9', 'int_9', 'integration_id'],
-  ['providerVersion', '2.1.0', '2.1.0', 'provider_version'],
-  ['type', 'production', 'production', 'type'],
-  ['type', 'test', 'test', 'type'],
-  ['type', 'PRODUCTION', 'production', 'type'],
-  ['type', 'TEST', 'test', 'type'],
-]
+// [field, value as written, value after normalisation (when it differs)]
+const validFields = (
+  [
+    ['originOwnerId', 'customer-7'],
+    ['originOwnerName', 'Globex'],
+    ['originUsername', 'jane@acme.test'],
+    ['provider', 'hibob'],
+    ['categories', ['hris', 'ats']],
+    ['categories', []],
+    ['accountId', 'acc_123'],
+    ['expiresIn', 1],
+    ['expiresIn', 1800],
+    ['expiresIn', 86_400],
+    ['expiresIn', Number.MAX_SAFE_INTEGER],
+    ['label', 'Payroll (EU)'],
+    ['metadata', metadata],
+    ['metadata', {}],
+    ['multiple', true],
+    ['multiple', false],
+    ['integrationId', 'int_9'],
+    ['providerVersion', '2.1.0'],
+    ['type', 'production'],
+    ['type', 'test'],
+    ['type', 'PRODUCTION', 'production'],
+    ['type', 'TEST', 'test'],
+  ] satisfies [Field, unknown, unknown?][]
+).map(([field, value, ...normalised]): [Field, unknown, unknown, string] => [
+  field,
+  value,
+  normalised.length ? normalised[0] : value,
+  WIRE[field],
+])
 
 describe('given one valid field', () => {
   it.each(validFields)('when %s is %j → it parses as options to the normalised value', (field, value, normalised) => {
@@ -69,28 +134,10 @@ describe('given categories', () => {
   })
 
   it('when all fourteen are listed → they are the fourteen documented wire values', () => {
-    expect(CATEGORIES).toStrictEqual([
-      'ats',
-      'hris',
-      'hris-legacy',
-      'crm',
-      'iam',
-      'marketing',
-      'lms',
-      'stackone',
-      'documents',
-      'ticketing',
-      'screening',
-      'messaging',
-      'accounting',
-      'scheduling',
-    ])
+    expect(CATEGORIES).toStrictEqual(WIRE_CATEGORIES)
   })
 
-  it.each([
-    ['hrisLegacy', 'hris-legacy'],
-    ['stackOne', 'stackone'],
-  ])('when written %s → it is normalised to %s', (alias, wire) => {
+  it.each(Object.entries(ALIASES))('when written %s → it is normalised to %s', (alias, wire) => {
     expect(parseConnectSessionOptions({ categories: [alias] })).toStrictEqual({ categories: [wire] })
     expect(toConnectSessionRequest({ ...owner, categories: ['ats', alias] })).toStrictEqual({ ...ownerOnWire, categories: ['ats', wire] })
   })
@@ -161,40 +208,109 @@ describe('given the session create parser', () => {
   })
 })
 
-describe('given toConnectSessionRequest', () => {
-  const everything = {
-    ...owner,
-    originUsername: 'jane',
-    provider: 'hibob',
-    categories: ['hris', 'hrisLegacy', 'stackOne'],
-    accountId: 'acc_1',
-    expiresIn: 600,
-    label: 'HR',
-    metadata: { team: ['people', null] },
-    multiple: true,
-    integrationId: 'int_1',
-    providerVersion: 'v2',
-    type: 'TEST',
-  } as const
+/** A session as written, the exact body StackOne gets for it, and the session that body parses back to. */
+interface Example {
+  session: Record<string, unknown>
+  body: Record<string, unknown>
+  /** Only where normalisation changes something (aliases, upper-case types). */
+  normalised?: Record<string, unknown>
+}
 
-  it('when every field is set → it produces the exact snake_case body, in StackOne’s field order', () => {
-    expect(JSON.stringify(toConnectSessionRequest(everything))).toBe(
-      JSON.stringify({
-        origin_owner_id: 'customer-42',
-        origin_owner_name: 'Acme Inc',
-        origin_username: 'jane',
-        provider: 'hibob',
-        categories: ['hris', 'hris-legacy', 'stackone'],
-        account_id: 'acc_1',
-        expires_in: 600,
-        label: 'HR',
-        metadata: { team: ['people', null] },
-        multiple: true,
-        integration_id: 'int_1',
-        provider_version: 'v2',
-        type: 'test',
-      }),
-    )
+const everything = {
+  ...owner,
+  originUsername: 'jane',
+  provider: 'hibob',
+  categories: ['hris', 'hrisLegacy', 'stackOne'],
+  accountId: 'acc_1',
+  expiresIn: 600,
+  label: 'HR',
+  metadata: { team: ['people', null] },
+  multiple: true,
+  integrationId: 'int_1',
+  providerVersion: 'v2',
+  type: 'TEST',
+} as const
+
+const EXAMPLES: Record<string, Example> = {
+  'every field set': {
+    session: everything,
+    // In StackOne's field order: the order test below compares the JSON text.
+    body: {
+      origin_owner_id: 'customer-42',
+      origin_owner_name: 'Acme Inc',
+      origin_username: 'jane',
+      provider: 'hibob',
+      categories: ['hris', 'hris-legacy', 'stackone'],
+      account_id: 'acc_1',
+      expires_in: 600,
+      label: 'HR',
+      metadata: { team: ['people', null] },
+      multiple: true,
+      integration_id: 'int_1',
+      provider_version: 'v2',
+      type: 'test',
+    },
+    normalised: { ...everything, categories: ['hris', 'hris-legacy', 'stackone'], type: 'test' },
+  },
+  // ConnectSessionCreateCategories.* written as their string values (the seed lists crm twice and no hris-legacy);
+  // ConnectSessionCreateType.Test as 'TEST'.
+  'the newer seed’s example': {
+    session: { categories: SEED_CATEGORIES, originOwnerId: '<id>', originOwnerName: '<value>', type: 'TEST' },
+    body: { categories: SEED_CATEGORIES, origin_owner_id: '<id>', origin_owner_name: '<value>', type: 'test' },
+    normalised: { categories: SEED_CATEGORIES, originOwnerId: '<id>', originOwnerName: '<value>', type: 'test' },
+  },
+  'the older seed’s fields': {
+    session: {
+      accountId: 'acc_42',
+      categories: ['ats', 'hris', 'hris-legacy', 'crm', 'iam', 'marketing', 'lms'],
+      expiresIn: 1800,
+      label: 'Main HRIS',
+      metadata: { source: 'settings-page', ids: [1, 2] },
+      multiple: false,
+      originOwnerId: 'customer-42',
+      originOwnerName: 'Acme Inc',
+      originUsername: 'jane',
+      provider: 'hibob',
+    },
+    body: {
+      account_id: 'acc_42',
+      categories: ['ats', 'hris', 'hris-legacy', 'crm', 'iam', 'marketing', 'lms'],
+      expires_in: 1800,
+      label: 'Main HRIS',
+      metadata: { source: 'settings-page', ids: [1, 2] },
+      multiple: false,
+      origin_owner_id: 'customer-42',
+      origin_owner_name: 'Acme Inc',
+      origin_username: 'jane',
+      provider: 'hibob',
+    },
+  },
+  'the README’s request example': {
+    session: { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc', categories: ['hris', 'hrisLegacy'], type: 'TEST' },
+    body: { origin_owner_id: 'customer-42', origin_owner_name: 'Acme Inc', categories: ['hris', 'hris-legacy'], type: 'test' },
+    normalised: { originOwnerId: 'customer-42', originOwnerName: 'Acme Inc', categories: ['hris', 'hris-legacy'], type: 'test' },
+  },
+  'the newer seed’s documented categories (hrisLegacy and stackOne among them)': {
+    session: { ...owner, categories: DOCUMENTED_CATEGORIES },
+    body: { ...ownerOnWire, categories: WIRE_CATEGORIES },
+    normalised: { ...owner, categories: WIRE_CATEGORIES },
+  },
+}
+
+describe.each(Object.entries(EXAMPLES))('given %s', (_, { session, body, normalised = session }) => {
+  it('when serialised → it is exactly the wire body', () => {
+    expect(toConnectSessionRequest(session)).toStrictEqual(body)
+  })
+
+  it('when its wire body is parsed back → it is the normalised session, which serialises to the same body', () => {
+    expect(fromConnectSessionRequest(body)).toStrictEqual(normalised)
+    expect(toConnectSessionRequest(fromConnectSessionRequest(body))).toStrictEqual(body)
+  })
+})
+
+describe('given toConnectSessionRequest', () => {
+  it('when every field is set → it produces the snake_case body in StackOne’s field order', () => {
+    expect(JSON.stringify(toConnectSessionRequest(everything))).toBe(JSON.stringify(EXAMPLES['every field set']?.body))
   })
 
   it('when optional fields are explicitly undefined → the body has no key for them', () => {
@@ -219,19 +335,7 @@ describe('given fromConnectSessionRequest', () => {
     expect(fromConnectSessionRequest(toConnectSessionRequest(session))).toStrictEqual(session)
   })
 
-  it.each([
-    'origin_username',
-    'provider',
-    'categories',
-    'account_id',
-    'expires_in',
-    'label',
-    'metadata',
-    'multiple',
-    'integration_id',
-    'provider_version',
-    'type',
-  ])('when %s is null → it counts as absent', (wire) => {
+  it.each(optionalFields.map((field) => WIRE[field]))('when %s is null → it counts as absent', (wire) => {
     expect(fromConnectSessionRequest({ ...ownerOnWire, [wire]: null })).toStrictEqual(owner)
   })
 
@@ -251,144 +355,18 @@ describe('given fromConnectSessionRequest', () => {
     ])
   })
 
-  it.each([
-    ['originOwnerId', 'origin_owner_id'],
-    ['originOwnerName', 'origin_owner_name'],
-    ['originUsername', 'origin_username'],
-    ['accountId', 'account_id'],
-    ['expiresIn', 'expires_in'],
-    ['integrationId', 'integration_id'],
-    ['providerVersion', 'provider_version'],
-  ])('when the camelCase key %s is on the wire → it is rejected with a suggestion of %s', (camel, wire) => {
-    const value = camel === 'expiresIn' ? 60 : 'x'
-    const error = caught(() => fromConnectSessionRequest({ ...ownerOnWire, [camel]: value }))
-    expect(error.code).toBe('invalid_session')
-    expect(error.issues).toStrictEqual([{ path: [camel], message: `is not a session field (did you mean "${wire}"?)` }])
-  })
+  it.each(Object.entries(WIRE).filter(([camel, wire]) => camel !== wire))(
+    'when the camelCase key %s is on the wire → it is rejected with a suggestion of %s',
+    (camel, wire) => {
+      const value = camel === 'expiresIn' ? 60 : 'x'
+      const error = caught(() => fromConnectSessionRequest({ ...ownerOnWire, [camel]: value }))
+      expect(error.code).toBe('invalid_session')
+      expect(error.issues).toStrictEqual([{ path: [camel], message: `is not a session field (did you mean "${wire}"?)` }])
+    },
+  )
 })
 
-describe('given the newer seed’s example', () => {
-  // ConnectSessionCreateCategories.* written as their string values; ConnectSessionCreateType.Test as 'TEST'.
-  const example = {
-    categories: [
-      'ats',
-      'hris',
-      'crm',
-      'crm',
-      'iam',
-      'marketing',
-      'lms',
-      'stackone',
-      'documents',
-      'ticketing',
-      'screening',
-      'messaging',
-      'accounting',
-      'scheduling',
-    ],
-    originOwnerId: '<id>',
-    originOwnerName: '<value>',
-    type: 'TEST',
-  }
-  const body = {
-    categories: [
-      'ats',
-      'hris',
-      'crm',
-      'crm',
-      'iam',
-      'marketing',
-      'lms',
-      'stackone',
-      'documents',
-      'ticketing',
-      'screening',
-      'messaging',
-      'accounting',
-      'scheduling',
-    ],
-    origin_owner_id: '<id>',
-    origin_owner_name: '<value>',
-    type: 'test',
-  }
-
-  it('when serialised → it is exactly the wire body', () => {
-    expect(toConnectSessionRequest(example)).toStrictEqual(body)
-  })
-
-  it('when its wire body is parsed back → it serialises to the same body', () => {
-    expect(fromConnectSessionRequest(body)).toStrictEqual(parseConnectSessionCreate(example))
-    expect(toConnectSessionRequest(fromConnectSessionRequest(body))).toStrictEqual(body)
-  })
-
-  it('when its documented category example (with hrisLegacy and stackOne) is used → all fourteen wire values come out', () => {
-    const documented = [
-      'ats',
-      'hris',
-      'hrisLegacy',
-      'crm',
-      'iam',
-      'marketing',
-      'lms',
-      'stackOne',
-      'documents',
-      'ticketing',
-      'screening',
-      'messaging',
-      'accounting',
-      'scheduling',
-    ]
-    expect(toConnectSessionRequest({ ...owner, categories: documented }).categories).toStrictEqual([...CATEGORIES])
-  })
-})
-
-describe('given the older seed’s fields', () => {
-  const session = {
-    accountId: 'acc_42',
-    categories: ['ats', 'hris', 'hris-legacy', 'crm', 'iam', 'marketing', 'lms'],
-    expiresIn: 1800,
-    label: 'Main HRIS',
-    metadata: { source: 'settings-page', ids: [1, 2] },
-    multiple: false,
-    originOwnerId: 'customer-42',
-    originOwnerName: 'Acme Inc',
-    originUsername: 'jane',
-    provider: 'hibob',
-  }
-  const body = {
-    account_id: 'acc_42',
-    categories: ['ats', 'hris', 'hris-legacy', 'crm', 'iam', 'marketing', 'lms'],
-    expires_in: 1800,
-    label: 'Main HRIS',
-    metadata: { source: 'settings-page', ids: [1, 2] },
-    multiple: false,
-    origin_owner_id: 'customer-42',
-    origin_owner_name: 'Acme Inc',
-    origin_username: 'jane',
-    provider: 'hibob',
-  }
-
-  it('when serialised → it is exactly the wire body', () => {
-    expect(toConnectSessionRequest(session)).toStrictEqual(body)
-  })
-
-  it('when its wire body is parsed back → it is the same session', () => {
-    expect(fromConnectSessionRequest(body)).toStrictEqual(session)
-  })
-})
-
-describe('given the README examples', () => {
-  it('when the request example runs → it returns the body the README shows', () => {
-    expect(
-      toConnectSessionRequest({
-        originOwnerId: 'customer-42',
-        originOwnerName: 'Acme Inc',
-        categories: ['hris', 'hrisLegacy'],
-        type: 'TEST',
-      }),
-    ).toStrictEqual({ origin_owner_id: 'customer-42', origin_owner_name: 'Acme Inc', categories: ['hris', 'hris-legacy'], type: 'test' })
-  })
-
+describe('given the README’s error example', () => {
   it('when the error example runs → it throws the error the README shows', () => {
     const error = caught(() => toConnectSessionRequest({ originOwnerId: 'c1', originOwnerName: 'Acme', acountId: 'a1' }))
     expect(error.code).toBe('invalid_session')
