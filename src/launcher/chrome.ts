@@ -1,6 +1,6 @@
 import type { ConnectHubError } from '../errors.ts'
 import type { HubDisplay } from '../protocol/messages.ts'
-import { errorTexts } from './deferred.ts'
+import type { LauncherModules } from './deferred.ts'
 import type { ResolvedLabels } from './labels.ts'
 import { installStyles } from './styles.ts'
 
@@ -14,6 +14,8 @@ export interface ChromeOptions {
   className: string | undefined
   /** Whether the error state shows the developer's message too, under the end user's. */
   showErrorDetails: boolean | undefined
+  /** The end user's words for each error, loaded when a button mounts. */
+  errorTexts: LauncherModules['errorTexts']
   onDismiss(): void
   onRetry(): void
 }
@@ -31,7 +33,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
  * The launcher's own frame around a hub: a native modal `<dialog>` (top layer, inert page, Escape) or
  * an inline box, with a loading state, an error state with Retry and a close control.
  */
-export function createChrome({ display, container, labels, className, showErrorDetails, onDismiss, onRetry }: ChromeOptions) {
+export function createChrome({ display, container, labels, className, showErrorDetails, errorTexts, onDismiss, onRetry }: ChromeOptions) {
   installStyles()
   const modal = display === 'modal'
   // Typed as the dialog it is when modal; every dialog-only member below is used behind `modal`.
@@ -83,6 +85,13 @@ export function createChrome({ display, container, labels, className, showErrorD
   let overflow: string | undefined
   let focusBack: HTMLElement | undefined
   let failure: ConnectHubError | undefined
+  // Escape, taken by the launcher wherever the focus is on the page: engines that turn it into no `cancel` (happy-dom,
+  // jsdom) close the dialog as browsers do, and a browser sends no `cancel` after a key the page handled.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    event.preventDefault()
+    onDismiss()
+  }
 
   return {
     /** Where the hub renders; never moved once the hub started loading. */
@@ -94,12 +103,12 @@ export function createChrome({ display, container, labels, className, showErrorD
       if (modal) {
         overflow = document.body.style.overflow
         document.body.style.overflow = 'hidden'
+        document.addEventListener('keydown', onKey)
         if (root.showModal) root.showModal()
         else {
-          // No showModal (jsdom, old engines): an open dialog said to be modal, Escape and the first focus handled here.
+          // No showModal (jsdom, old engines): an open dialog said to be modal, the first focus handled here.
           root.setAttribute('aria-modal', 'true')
           root.open = true
-          root.onkeydown = (event) => event.key === 'Escape' && onDismiss()
           close?.focus()
         }
       } else {
@@ -133,6 +142,7 @@ export function createChrome({ display, container, labels, className, showErrorD
       const wasShown = this.shown
       // jsdom's dialog has no close(): removing it closes it there.
       if (modal && root.open) root.close?.()
+      document.removeEventListener('keydown', onKey)
       if (overflow !== undefined) document.body.style.overflow = overflow
       overflow = undefined
       root.remove()

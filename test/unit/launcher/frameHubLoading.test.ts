@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { schema, tokenRequest } from '../../../src/launcher/deferred.ts'
+import { lazy } from '../../../src/lazy.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { fakeHost, fakeHubs } from './fakeHub.ts'
+import { LOADED_MODULES } from './modules.ts'
 
 // The iframe hub's code is a chunk of its own, loaded when a button mounts (warm). Here it loads only when the
 // test says so, to show what a click that comes before it does.
@@ -24,14 +25,13 @@ vi.mock('../../../src/hub/frameHub.ts', async () => {
 })
 
 const dialogProto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>
-beforeAll(async () => {
+beforeAll(() => {
   dialogProto.showModal = function (this: HTMLDialogElement) {
     this.setAttribute('open', '')
   }
   dialogProto.close = function (this: HTMLDialogElement) {
     this.removeAttribute('open')
   }
-  await Promise.all([schema.load(), tokenRequest.load()])
 })
 afterAll(() => {
   delete dialogProto.showModal
@@ -43,7 +43,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 describe('given a click before the iframe hub’s code has loaded', () => {
   it('when the code arrives after the token → the dialog showed at once, and the hub is made then and handed that token', async () => {
     const host = fakeHost({ hub: undefined, hubUrl: 'https://hub.example.test/connect' })
-    const launcher = createLauncher(host.options)
+    // Everything else loaded; the iframe hub's code is the real dynamic import, which the mock above holds back.
+    const launcher = createLauncher(host.options, { ...LOADED_MODULES, frameHub: lazy(() => import('../../../src/hub/frameHub.ts')) })
     launcher.open()
     expect(document.querySelector('dialog')?.open).toBe(true)
     expect(launcher.getState().status).toBe('fetching-token')

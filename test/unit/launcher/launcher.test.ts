@@ -1,22 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ConnectHubError } from '../../../src/errors.ts'
-import { errorTexts, frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { fakeHost } from './fakeHub.ts'
+import { LOADED_MODULES } from './modules.ts'
 
 // React-free: the launcher driven directly, with a hand-driven hub and fake timers. jsdom has no showModal:
 // the dialog's open attribute stands in for the top layer.
 const dialogProto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>
-beforeAll(async () => {
+beforeAll(() => {
   dialogProto.showModal = function (this: HTMLDialogElement) {
     this.setAttribute('open', '')
   }
   dialogProto.close = function (this: HTMLDialogElement) {
     this.removeAttribute('open')
   }
-  // The session schema (with the token request), the iframe hub and the error texts load lazily; load them once so that
-  // every test below settles in microtasks.
-  await Promise.all([schema.load(), tokenRequest.load(), frameHub.load(), errorTexts.load()])
 })
 afterAll(() => {
   delete dialogProto.showModal
@@ -40,7 +37,9 @@ const settle = () => vi.advanceTimersByTimeAsync(0)
 const TOKEN = `tok_${'x'.repeat(24)}`
 
 function launch(host = fakeHost()) {
-  const launcher = createLauncher(host.options)
+  // The session schema (with the token request), the iframe hub and the error texts, handed over loaded: every test below
+  // settles in microtasks.
+  const launcher = createLauncher(host.options, LOADED_MODULES)
   launchers.push(launcher)
   const statuses: string[] = []
   launcher.subscribe(() => statuses.push(launcher.getState().status))

@@ -1,0 +1,17 @@
+import * as frameHub from '../../../src/hub/frameHub.ts'
+import type { LauncherModules } from '../../../src/launcher/deferred.ts'
+import * as errorTexts from '../../../src/launcher/errorText.ts'
+import type { Lazy } from '../../../src/lazy.ts'
+import * as schema from '../../../src/session/parse.ts'
+import * as tokenRequest from '../../../src/token/requestToken.ts'
+
+/** Code a launcher would load lazily, handed over already loaded: `get()` has it at once. */
+export const loaded = <M>(module: M): Lazy<M> => ({ load: async () => module, get: () => module })
+
+/** Every module the launcher loads lazily, already loaded: a test settles in microtasks, without the runner's imports. */
+export const LOADED_MODULES: LauncherModules = {
+  schema: loaded(schema),
+  tokenRequest: loaded(tokenRequest),
+  frameHub: loaded(frameHub),
+  errorTexts: loaded(errorTexts),
+}
