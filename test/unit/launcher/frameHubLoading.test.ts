@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { lazy } from '../../../src/lazy.ts'
+import * as errorTexts from '../../../src/launcher/errorText.ts'
+import { type Lazy, lazy } from '../../../src/lazy.ts'
+import * as schema from '../../../src/session/parse.ts'
+import * as tokenRequest from '../../../src/token/requestToken.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { fakeHost, fakeHubs } from './fakeHub.ts'
-import { LOADED_MODULES } from './modules.ts'
 
 // The iframe hub's code is a chunk of its own, loaded when a button mounts (warm). Here it loads only when the
 // test says so, to show what a click that comes before it does.
@@ -43,8 +45,14 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 describe('given a click before the iframe hub’s code has loaded', () => {
   it('when the code arrives after the token → the dialog showed at once, and the hub is made then and handed that token', async () => {
     const host = fakeHost({ hub: undefined, hubUrl: 'https://hub.example.test/connect' })
-    // Everything else loaded; the iframe hub's code is the real dynamic import, which the mock above holds back.
-    const launcher = createLauncher(host.options, { ...LOADED_MODULES, frameHub: lazy(() => import('../../../src/hub/frameHub.ts')) })
+    // Everything else handed over loaded; the iframe hub's code is the dynamic import that the mock above holds back.
+    const loaded = <M>(module: M): Lazy<M> => ({ load: async () => module, get: () => module })
+    const launcher = createLauncher(host.options, {
+      schema: loaded(schema),
+      tokenRequest: loaded(tokenRequest),
+      errorTexts: loaded(errorTexts),
+      frameHub: lazy(() => import('../../../src/hub/frameHub.ts')),
+    })
     launcher.open()
     expect(document.querySelector('dialog')?.open).toBe(true)
     expect(launcher.getState().status).toBe('fetching-token')
