@@ -133,9 +133,10 @@ export function createRun(made: ConnectHubOptions, context: RunContext) {
     const cached = context.validator.cached(key)
     if (cached) validated(cached)
     else
-      context.validator
-        .validate(made, key)
-        .then(validated, live(generation, (error: unknown) => fail(asConnectHubError(error, 'invalid_session'))))
+      context.validator.validate(made, key).then(
+        validated,
+        live(generation, (error: unknown) => fail(asConnectHubError(error, 'invalid_session'))),
+      )
   }
 
   function requestToken(reason?: 'expired' | 'stale') {
@@ -220,7 +221,12 @@ export function createRun(made: ConnectHubOptions, context: RunContext) {
     )
     const make = live(at, (frame: ReturnType<LauncherModules['frameHub']['get']>) => {
       try {
-        hub = createHub(options, frame, { display: made.display ?? 'modal', container: chrome.body, title: resolveLabels(made).title, callbacks })
+        hub = createHub(options, frame, {
+          display: made.display ?? 'modal',
+          container: chrome.body,
+          title: resolveLabels(made).title,
+          callbacks,
+        })
       } catch (error) {
         return fail(error as ConnectHubError)
       }

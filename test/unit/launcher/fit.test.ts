@@ -65,10 +65,13 @@ describe('given a run made for a set of options → fate(made, now, shown)', () 
   it.each<[string, Partial<ConnectHubOptions>]>([
     ['new callbacks', { onSuccess: () => {}, onCancel: () => {}, onClose: () => {}, onError: () => {}, onEvent: () => {} }],
     ['new labels, timeouts and class names', { labels: { title: 'Hi' }, hubTimeout: 1, tokenTimeout: 1, dialogClassName: 'x' }],
-    ['the appearance and metadata with their keys in another order', {
-      appearance: { accent: '#123456', colorScheme: 'dark' },
-      metadata: { nested: { x: 1 }, team: 'a' },
-    }],
+    [
+      'the appearance and metadata with their keys in another order',
+      {
+        appearance: { accent: '#123456', colorScheme: 'dark' },
+        metadata: { nested: { x: 1 }, team: 'a' },
+      },
+    ],
     ['equal session values in new objects', { categories: ['hris'] }],
   ])('when only %s → the run is kept', (_, change) => {
     expect(fate(made, { ...made, ...change }, false)).toBe('keep')

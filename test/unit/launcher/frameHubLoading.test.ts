@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as errorTexts from '../../../src/launcher/errorText.ts'
+import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { type Lazy, lazy } from '../../../src/lazy.ts'
 import * as schema from '../../../src/session/parse.ts'
 import * as tokenRequest from '../../../src/token/requestToken.ts'
-import { createLauncher } from '../../../src/launcher/launcher.ts'
 import { fakeHost, fakeHubs } from './fakeHub.ts'
 
 // The iframe hub's code is a chunk of its own, loaded when a button mounts (warm). Here it loads only when the
