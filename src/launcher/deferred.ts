@@ -5,6 +5,8 @@ import { type Lazy, lazy } from '../lazy.ts'
 
 /** The code a launcher loads lazily, each part on its own. Tests hand a launcher these already loaded. */
 export interface LauncherModules {
+  /** A run and all it drives: the phases, the dialog, the hub's messages. A click that comes first waits for it. */
+  run: Lazy<typeof import('./run.ts')>
   /** The session schema (zod), the largest part of the library: every token request follows a validation. */
   schema: Lazy<typeof import('../session/parse.ts')>
   /** `getToken`'s call with its time limit and the checks of what it returns. */
@@ -17,6 +19,7 @@ export interface LauncherModules {
 
 /** The real dynamic imports, shared by every launcher on the page: each chunk loads once. */
 export const LAUNCHER_MODULES: LauncherModules = {
+  run: lazy(() => import('./run.ts')),
   schema: lazy(() => import('../session/parse.ts')),
   tokenRequest: lazy(() => import('../token/requestToken.ts')),
   frameHub: lazy(() => import('../hub/frameHub.ts')),
@@ -24,7 +27,7 @@ export const LAUNCHER_MODULES: LauncherModules = {
 }
 
 /** Starts loading what a button needs before its first click: no iframe hub for a button with a component hub. */
-export function preload({ schema, tokenRequest, errorTexts, frameHub }: LauncherModules, withFrameHub: boolean): void {
-  for (const code of withFrameHub ? [schema, tokenRequest, errorTexts, frameHub] : [schema, tokenRequest, errorTexts])
+export function preload({ run, schema, tokenRequest, errorTexts, frameHub }: LauncherModules, withFrameHub: boolean): void {
+  for (const code of withFrameHub ? [run, schema, tokenRequest, errorTexts, frameHub] : [run, schema, tokenRequest, errorTexts])
     code.load().catch(() => {})
 }

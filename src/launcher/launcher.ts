@@ -1,11 +1,11 @@
+import { ConnectHubError } from '../errors.ts'
 import { claimPage, releasePage } from './activeHub.ts'
 import { LAUNCHER_MODULES, type LauncherModules, preload } from './deferred.ts'
 import { createEvents } from './events.ts'
 import { fate } from './fit.ts'
-import { IDLE, stateOf } from './phase.ts'
-import { createRun, type Run } from './run.ts'
+import type { Run } from './run.ts'
 import { createValidator, sessionKey } from './session.ts'
-import type { ConnectHubOptions, ConnectHubState, ConnectSuccess } from './types.ts'
+import { type ConnectHubOptions, type ConnectHubState, type ConnectSuccess, IDLE } from './types.ts'
 
 /**
  * The React-free launcher: holds the options and at most one run (a prefetch, or an open), and derives the state
@@ -16,20 +16,29 @@ export function createLauncher(initial: ConnectHubOptions, modules: LauncherModu
   let options = initial
   let state: ConnectHubState = IDLE
   let run: Run | undefined
+  /** While the run's code loads (a click before a mounted button loaded it): whether the run to begin is on screen. */
+  let waiting: boolean | undefined
   const listeners = new Set<() => void>()
   const owner = {}
   const events = createEvents(() => options)
   const validator = createValidator(modules.schema)
 
   function publish() {
-    const next = run ? stateOf(run.phase) : IDLE
+    const next = run ? run.state : IDLE
     if (next.status === state.status && next.error === state.error && next.isOpen === state.isOpen) return
     state = next
     for (const listener of listeners) listener()
   }
 
   function begin(shown: boolean) {
-    run = createRun(options, {
+    const code = modules.run.get()
+    if (!code) {
+      if (waiting === undefined) modules.run.load().then(() => waiting !== undefined && begin(waiting), loadFailed)
+      waiting = waiting || shown
+      return
+    }
+    waiting = undefined
+    run = code.createRun(options, {
       options: () => options,
       modules,
       events,
@@ -42,10 +51,17 @@ export function createLauncher(initial: ConnectHubOptions, modules: LauncherModu
     run.start(shown)
   }
 
+  function loadFailed(cause: unknown) {
+    const shown = waiting
+    dispose()
+    if (shown) events.report(new ConnectHubError('hub_unavailable', 'the launcher could not load its code — check the network', { cause }))
+  }
+
   /** Removes the run without a word: prefetch dropped, component unmounted. */
   function dispose() {
+    waiting = undefined
     const current = run
-    if (!current) return
+    if (!current) return releasePage(owner)
     // Removing the dialog returns focus to the trigger: that is no intent to open again, and while `run` is still set
     // it prefetches nothing.
     current.dispose()
@@ -90,7 +106,7 @@ export function createLauncher(initial: ConnectHubOptions, modules: LauncherModu
     },
     /** Opens the hub. A no-op while open, or while another launcher on the page has a hub on screen. */
     open() {
-      if (state.isOpen) return
+      if (state.isOpen || waiting) return
       if (!claimPage(owner)) return events.emit('open_blocked')
       judge()
       events.emit('hub_opened')
@@ -102,7 +118,7 @@ export function createLauncher(initial: ConnectHubOptions, modules: LauncherModu
     close: () => finish(),
     /** Fetches the token and pre-loads the hub, hidden, so that `open()` shows a ready hub. */
     prefetch() {
-      if (!run && typeof window !== 'undefined') begin(false)
+      if (!run && waiting === undefined && typeof window !== 'undefined') begin(false)
     },
     /** Loads the session schema and validates the options ahead of time (errors surface on open). */
     warm() {

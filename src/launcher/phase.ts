@@ -2,7 +2,7 @@ import type { ConnectHubError } from '../errors.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import type { Token } from '../token/token.ts'
 import type { ChromeState } from './chrome.ts'
-import type { ConnectHubState } from './types.ts'
+import { type ConnectHubState, IDLE } from './types.ts'
 
 type Session = NormalizedConnectSessionOptions
 
@@ -85,8 +85,7 @@ export function reduce(phase: Phase, action: Action): Phase {
   }
 }
 
-/** The state of a launcher with no hub on screen, and of every launcher on the server. */
-export const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+export { IDLE }
 
 /** What React sees: a run that is not on screen is `idle`. */
 export function stateOf(phase: Phase): ConnectHubState {

@@ -9,7 +9,7 @@ import type { LauncherModules } from './deferred.ts'
 import type { Events } from './events.ts'
 import { hubCallbacks } from './hubCallbacks.ts'
 import { resolveLabels } from './labels.ts'
-import { type Action, chromeStateOf, IDLE_PHASE, type Phase, reduce, sessionIn, tokenIn } from './phase.ts'
+import { type Action, chromeStateOf, IDLE_PHASE, type Phase, reduce, sessionIn, stateOf, tokenIn } from './phase.ts'
 import type { createValidator } from './session.ts'
 import { sessionKey } from './session.ts'
 import { type ConnectHubOptions, type ConnectSuccess, DEFAULT_TIMEOUT_MS } from './types.ts'
@@ -263,8 +263,9 @@ export function createRun(made: ConnectHubOptions, context: RunContext) {
   return {
     /** The options the run was made for. */
     made,
-    get phase(): Phase {
-      return phase
+    /** What React sees: a run that is not on screen is idle. */
+    get state() {
+      return stateOf(phase)
     },
     /** Starts the hub and the validation, on screen or pre-loaded. */
     start(shown: boolean) {

@@ -120,6 +120,9 @@ export interface ConnectHubState {
   isOpen: boolean
 }
 
+/** The state of a launcher with no hub on screen, and of every launcher on the server. */
+export const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+
 /** The runtime list of `ConnectHubSettings` keys, to tell them apart from a component's other props. */
 export const SETTINGS_KEYS = [
   'getToken',

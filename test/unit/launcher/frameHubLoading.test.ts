@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as errorTexts from '../../../src/launcher/errorText.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
+import * as run from '../../../src/launcher/run.ts'
 import { type Lazy, lazy } from '../../../src/lazy.ts'
 import * as schema from '../../../src/session/parse.ts'
 import * as tokenRequest from '../../../src/token/requestToken.ts'
@@ -48,6 +49,7 @@ describe('given a click before the iframe hub’s code has loaded', () => {
     // Everything else handed over loaded; the iframe hub's code is the dynamic import that the mock above holds back.
     const loaded = <M>(module: M): Lazy<M> => ({ load: async () => module, get: () => module })
     const launcher = createLauncher(host.options, {
+      run: loaded(run),
       schema: loaded(schema),
       tokenRequest: loaded(tokenRequest),
       errorTexts: loaded(errorTexts),

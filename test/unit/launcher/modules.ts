@@ -1,6 +1,7 @@
 import * as frameHub from '../../../src/hub/frameHub.ts'
 import type { LauncherModules } from '../../../src/launcher/deferred.ts'
 import * as errorTexts from '../../../src/launcher/errorText.ts'
+import * as run from '../../../src/launcher/run.ts'
 import type { Lazy } from '../../../src/lazy.ts'
 import * as schema from '../../../src/session/parse.ts'
 import * as tokenRequest from '../../../src/token/requestToken.ts'
@@ -10,6 +11,7 @@ export const loaded = <M>(module: M): Lazy<M> => ({ load: async () => module, ge
 
 /** Every module the launcher loads lazily, already loaded: a test settles in microtasks, without the runner's imports. */
 export const LOADED_MODULES: LauncherModules = {
+  run: loaded(run),
   schema: loaded(schema),
   tokenRequest: loaded(tokenRequest),
   frameHub: loaded(frameHub),
