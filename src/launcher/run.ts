@@ -1,5 +1,6 @@
 import { asConnectHubError, ConnectHubError } from '../errors.ts'
-import type { HubInstance } from '../hub/types.ts'
+import type { HubCallbacks, HubInstance, RejectReason } from '../hub/types.ts'
+import type { ConnectMode } from '../protocol/messages.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import type { TokenRequest } from '../token/requestToken.ts'
 import { isFresh } from '../token/token.ts'
@@ -7,13 +8,14 @@ import { createChrome } from './chrome.ts'
 import { createHub } from './createHub.ts'
 import type { LauncherModules } from './deferred.ts'
 import type { Events } from './events.ts'
-import { hubCallbacks } from './hubCallbacks.ts'
 import { resolveLabels } from './labels.ts'
 import { type Action, chromeStateOf, IDLE_PHASE, type Phase, reduce, sessionIn, stateOf, tokenIn } from './phase.ts'
 import type { createValidator } from './session.ts'
 import { sessionKey } from './session.ts'
 import { type ConnectHubOptions, type ConnectSuccess, DEFAULT_TIMEOUT_MS } from './types.ts'
 
+/** A second `token_expired` this soon after a refresh means refreshing does not help. */
+const REFRESH_WINDOW_MS = 10_000
 /** More reloads than this within `RELOAD_WINDOW_MS` mean the hub page is failing, not recovering. */
 const MAX_RELOADS = 3
 const RELOAD_WINDOW_MS = 60_000
@@ -199,26 +201,39 @@ export function createRun(made: ConnectHubOptions, context: RunContext) {
       timeout,
     )
     let readies = 0
-    const callbacks = hubCallbacks(
-      {
-        live: () => at === generation,
-        shown: () => onScreen(phase),
-        ready() {
-          if (readies++) return reloaded()
-          clearTimeout(timer)
-          dispatch({ type: 'hub-ready' })
-          events.emit('hub_ready')
-        },
-        succeed: (result) => context.succeed(result),
-        cancel: () => context.dismiss(),
-        fail,
-        refresh: () => requestToken('expired'),
-        resize(height) {
-          if (made.display === 'inline') chrome.setHeight(height)
-        },
-      },
-      events,
-    )
+    let refreshedAt = -Infinity
+    const hidden = () => events.emit('message_ignored', { reason: 'hidden', origin: '' })
+    // What the hub reports, each through the one generation check: a replaced or stopped hub has no say, and a
+    // pre-loaded one, not yet on screen, cannot have been used by anyone to succeed or cancel.
+    const callbacks: HubCallbacks = {
+      ready: live(at, () => {
+        if (readies++) return reloaded()
+        clearTimeout(timer)
+        dispatch({ type: 'hub-ready' })
+        events.emit('hub_ready')
+      }),
+      success: live(at, (account: { id: string; provider: string }, mode: ConnectMode) =>
+        onScreen(phase) ? context.succeed({ accountId: account.id, provider: account.provider, mode }) : hidden(),
+      ),
+      cancel: live(at, () => (onScreen(phase) ? context.dismiss() : hidden())),
+      error: live(at, fail),
+      tokenExpired: live(at, () => {
+        const now = Date.now()
+        if (now - refreshedAt < REFRESH_WINDOW_MS) {
+          return fail(
+            new ConnectHubError('token_expired', 'the hub rejected a freshly refreshed token — check the token your backend returns'),
+          )
+        }
+        refreshedAt = now
+        requestToken('expired')
+      }),
+      resize: live(at, (height: number) => {
+        if (made.display === 'inline') chrome.setHeight(height)
+      }),
+      // Analytics only: whatever its name, a hub's event is a hub_event, never one of the launcher's own.
+      event: live(at, (name: string, data?: unknown) => events.emit('hub_event', data === undefined ? { name } : { name, data })),
+      rejected: live(at, (reason: RejectReason, origin: string) => events.emit('message_ignored', { reason, origin })),
+    }
     const make = live(at, (frame: ReturnType<LauncherModules['frameHub']['get']>) => {
       try {
         hub = createHub(options, frame, {
