@@ -37,7 +37,7 @@ export default [
     path: 'dist/chunks/run-*.js',
     import: '*',
     gzip: true,
-    limit: '3.5 kB',
+    limit: '5 kB',
   },
   {
     name: 'what a button loads when it mounts: the session schema (zod/mini included)',
