@@ -57,11 +57,10 @@ export function frameHub(hubUrl: string | undefined): HubFactory {
       if (!message) return callbacks.rejected('shape', event.origin)
       switch (message.type) {
         case 'ready':
-          if (!ready) {
-            ready = true
-            callbacks.ready()
-            init()
-          }
+          // Again after the first: the hub page reloaded (a crash recovery, a deploy) and waits for init again.
+          ready = true
+          callbacks.ready()
+          init()
           return
         case 'success':
           return callbacks.success(message.account, message.mode)

@@ -11,7 +11,10 @@ export type RejectReason = 'origin' | 'source' | 'shape'
  * removed, and `success`/`cancel` while the hub is pre-loaded and not on screen.
  */
 export interface HubCallbacks {
-  /** The hub is loaded and can take the token: ends the loading state (and the `hubTimeout`). Once per hub. */
+  /**
+   * The hub is loaded and can take the token: ends the loading state (and the `hubTimeout`). Said again, the hub
+   * reloaded: the launcher hands it a fresh token and the session again (`start`); one that keeps reloading fails.
+   */
   ready(): void
   /** An account was connected (`'create'`) or edited (`'edit'`): `onSuccess`, then the hub closes. */
   success(account: { id: string; provider: string }, mode: ConnectMode): void
@@ -59,7 +62,10 @@ export interface HubContext {
 
 /** One running hub. The launcher drives every kind of hub (iframe or component) through this. */
 export interface HubInstance {
-  /** Hands the token and the validated session over; called once the token is known (the hub may not be ready yet). */
+  /**
+   * Hands the token and the validated session over; called once the token is known (the hub may not be ready yet), and
+   * again after the hub said ready again (it reloaded).
+   */
   start(token: string, session: NormalizedConnectSessionOptions): void
   /** A new token, after `tokenExpired` or when the one handed over went stale before the hub was shown. */
   refresh(token: string): void

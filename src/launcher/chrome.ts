@@ -93,6 +93,13 @@ export function createChrome({ display, container, labels, look, className, show
   let overflow: string | undefined
   let focusBack: HTMLElement | undefined
   let failure: ConnectHubError | undefined
+  // Escape, taken by the launcher wherever the focus is on the page: engines that turn it into no `cancel` (happy-dom,
+  // jsdom) close the dialog as browsers do, and a browser sends no `cancel` after a key the page handled.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    event.preventDefault()
+    onDismiss()
+  }
 
   return {
     /** Where the hub renders; never moved once the hub started loading. */
@@ -104,12 +111,12 @@ export function createChrome({ display, container, labels, look, className, show
       if (modal) {
         overflow = document.body.style.overflow
         document.body.style.overflow = 'hidden'
+        document.addEventListener('keydown', onKey)
         if (root.showModal) root.showModal()
         else {
-          // No showModal (jsdom, old engines): an open dialog said to be modal, Escape and the first focus handled here.
+          // No showModal (jsdom, old engines): an open dialog said to be modal, the first focus handled here.
           root.setAttribute('aria-modal', 'true')
           root.open = true
-          root.onkeydown = (event) => event.key === 'Escape' && onDismiss()
           close?.focus()
         }
       } else {
@@ -143,6 +150,7 @@ export function createChrome({ display, container, labels, look, className, show
       const wasShown = this.shown
       // jsdom's dialog has no close(): removing it closes it there.
       if (modal && root.open) root.close?.()
+      document.removeEventListener('keydown', onKey)
       if (overflow !== undefined) document.body.style.overflow = overflow
       overflow = undefined
       root.remove()

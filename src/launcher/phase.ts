@@ -2,7 +2,7 @@ import type { ConnectHubError } from '../errors.ts'
 import type { NormalizedConnectSessionOptions } from '../session/schema.ts'
 import type { Token } from '../token/token.ts'
 import type { ChromeState } from './chrome.ts'
-import type { ConnectHubState } from './types.ts'
+import { type ConnectHubState, IDLE } from './types.ts'
 
 type Session = NormalizedConnectSessionOptions
 
@@ -32,8 +32,6 @@ export type Action =
   | { type: 'fail'; error: ConnectHubError }
   /** Retry: a new hub loads; `token` is the run's token if it is still fresh. */
   | { type: 'retry'; token: Token | undefined }
-  /** Closed, succeeded, dropped or unmounted. */
-  | { type: 'end' }
 
 export const IDLE_PHASE: Phase = { name: 'idle' }
 
@@ -43,7 +41,7 @@ export const IDLE_PHASE: Phase = { name: 'idle' }
  */
 const isTokenFailure = (error: ConnectHubError) => error.code.includes('token')
 
-/** The one place where the phase changes. Pure: the launcher performs the effects around it. */
+/** The one place where the phase changes. Pure: the run performs what follows from each transition. */
 export function reduce(phase: Phase, action: Action): Phase {
   switch (action.type) {
     case 'start':
@@ -80,13 +78,10 @@ export function reduce(phase: Phase, action: Action): Phase {
       return action.token
         ? { name: 'loading-hub', shown: true, session: phase.session, token: action.token }
         : { name: 'fetching-token', shown: true, hubReady: false, session: phase.session }
-    case 'end':
-      return IDLE_PHASE
   }
 }
 
-/** The state of a launcher with no hub on screen, and of every launcher on the server. */
-export const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
+export { IDLE }
 
 /** What React sees: a run that is not on screen is `idle`. */
 export function stateOf(phase: Phase): ConnectHubState {

@@ -59,13 +59,16 @@ export interface ConnectHubCallbacks {
 
 /** Options of `useConnectHub` and `<ConnectButton>`, besides the connect-session options. */
 export interface ConnectHubSettings extends ConnectHubCallbacks {
-  /** Asks your backend for a connect-session token. Called with the validated session options and an `AbortSignal`. */
+  /**
+   * Asks your backend for a connect-session token. Called with the validated session options and an `AbortSignal`.
+   * A pre-loaded hub belongs to the `getToken` it was made with: a new function (one bound to another organisation,
+   * or an inline arrow re-created on every render) drops it before the click. Define it outside the component or in
+   * `useCallback` to keep a prefetch across re-renders; within one open, a new function never asks twice.
+   */
   getToken: GetToken
   /**
    * Who is signed in: a user or organisation id. A token serves one user and one open: when `identity` changes,
    * the launcher drops any token and any hub pre-loaded for the previous one, and closes a hub on screen.
-   * Without it, a new `getToken` function drops a pre-loaded hub (it may be bound to another user): pass
-   * `identity`, or a `getToken` that keeps its identity across renders, to keep a prefetch across re-renders.
    * @default undefined
    */
   identity?: string | number | null | undefined
@@ -119,6 +122,9 @@ export interface ConnectHubState {
   /** Whether the hub is on screen (a pre-loaded hub is not). */
   isOpen: boolean
 }
+
+/** The state of a launcher with no hub on screen, and of every launcher on the server. */
+export const IDLE: ConnectHubState = { status: 'idle', error: null, isOpen: false }
 
 /** The runtime list of `ConnectHubSettings` keys, to tell them apart from a component's other props. */
 export const SETTINGS_KEYS = [

@@ -24,11 +24,13 @@ export const ConnectButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Conne
     buttonProps as ButtonHTMLAttributes<HTMLButtonElement>
 
   const slot = useRef<HTMLDivElement>(null)
+  // One function for the button's life: a container that changed would drop the hub pre-loaded into it.
+  const inSlot = useCallback(() => slot.current, [])
   const inline = props.display === 'inline'
   const prefetch = props.prefetch ?? 'intent'
   const hub = useConnectHub({
     ...(hubOptions as unknown as ConnectHubOptions),
-    container: props.container ?? (inline ? () => slot.current : undefined),
+    container: props.container ?? (inline ? inSlot : undefined),
   })
 
   const button = useRef<HTMLButtonElement | null>(null)

@@ -1,7 +1,6 @@
 import { useContext, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { createLauncher } from '../launcher/launcher.ts'
-import { IDLE } from '../launcher/phase.ts'
-import type { ConnectHubOptions, ConnectHubState } from '../launcher/types.ts'
+import { type ConnectHubOptions, type ConnectHubState, IDLE } from '../launcher/types.ts'
 import { HubOverrideContext } from './hubOverride.ts'
 
 const serverState = () => IDLE

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { ConnectButton, type ConnectHubOptions, type GetToken, useConnectHub } from '../../src/index.ts'
+import { ConnectButton, type ConnectHubOptions, type GetToken, type HubFactory, useConnectHub } from '../../src/index.ts'
 import { frames, guardEachTest, hubOrigin, hubUrl, openDialog, recorder } from './harness.ts'
 
 const guard = guardEachTest()
@@ -399,16 +399,32 @@ describe('given the rule that a token serves one user and one open (StrictMode)'
     await closeDialog()
   })
 
-  it('when identity is given and getToken is an inline function re-created on every render → a prefetch survives re-renders and the click uses it', async () => {
+  it('when identity is given and getToken is an inline function re-created on every render → the prefetch is dropped, and the click asks the current getToken', async () => {
     const t = setup()
     const { rerender } = render(strict({ getToken: (...args) => t.getToken(...args), identity: 'alice', ...t.callbacks }))
     await userEvent.hover(screen.getByRole('button'))
     await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
-    const frame = frames()[0]
     rerender(strict({ getToken: (...args) => t.getToken(...args), identity: 'alice', ...t.callbacks }))
+    expect(frames()).toHaveLength(0)
+    await userEvent.click(screen.getByRole('button'))
+    await openDialog()
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(2))
+    expect(initToken(t, 1)).toMatch(/^tok_2_/)
+    expect(t.getToken).toHaveBeenCalledTimes(2)
+    await closeDialog()
+  })
+
+  it('when getToken is stable and nothing it was made for changed across re-renders → the click shows the pre-loaded hub with its prefetched token', async () => {
+    const t = setup()
+    const { rerender } = render(strict({ getToken: t.getToken, identity: 'alice', ...t.callbacks }))
+    await userEvent.hover(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+    const frame = frames()[0]
+    for (let i = 0; i < 3; i++) rerender(strict({ getToken: t.getToken, identity: 'alice', ...t.callbacks, onSuccess: () => {} }))
     await userEvent.click(screen.getByRole('button'))
     expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open')
     expect(frames()[0]).toBe(frame)
+    expect(t.hubEvent('init')).toHaveLength(1)
     expect(t.getToken).toHaveBeenCalledTimes(1)
     await closeDialog()
   })
@@ -467,5 +483,129 @@ describe('given the rule that a token serves one user and one open (StrictMode)'
     expect(initToken(t, 0)).toMatch(/^tok_1_/)
     expect(initToken(t, 1)).toMatch(/^tok_2_/)
     await closeDialog()
+  })
+})
+
+describe('given a pre-loaded hub and an input it was made for that changes before the click (StrictMode)', () => {
+  const strict = (props: Partial<ConnectHubOptions> & Pick<ConnectHubOptions, 'getToken'>) => (
+    <StrictMode>
+      <ConnectButton hubUrl={hubUrl()} {...props} />
+    </StrictMode>
+  )
+  /** A component hub in the launcher's own document: it says ready at once and shows the token it was given. */
+  const componentHub: HubFactory = ({ container, callbacks }) => {
+    const node = document.createElement('p')
+    node.dataset.testid = 'component-hub'
+    container.append(node)
+    queueMicrotask(() => callbacks.ready())
+    return {
+      start: (token) => {
+        node.textContent = token
+      },
+      refresh: (token) => {
+        node.textContent = token
+      },
+      focus: () => {},
+      destroy: () => node.remove(),
+    }
+  }
+  const orgB = vi.fn<GetToken>(async () => `tok_orgb_${'x'.repeat(24)}`)
+  const shown = (t: ReturnType<typeof setup>) => async () => {
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(2))
+    return (t.hubEvent('init')[1]?.data as { token?: string } | undefined)?.token
+  }
+  const cases: [string, Partial<ConnectHubOptions>, (t: ReturnType<typeof setup>) => () => Promise<string | undefined>][] = [
+    [
+      'hubUrl',
+      { hubUrl: hubUrl('none', '&hub=b') },
+      (t) => async () => {
+        await openDialog()
+        expect(frames()[0]?.src).toContain('hub=b')
+        return shown(t)()
+      },
+    ],
+    [
+      'display',
+      { display: 'inline' },
+      (t) => async () => {
+        await screen.findByRole('region', { name: 'Connect an account' })
+        expect(screen.queryByRole('dialog')).toBeNull()
+        return shown(t)()
+      },
+    ],
+    [
+      'hub',
+      { hub: componentHub },
+      () => async () => {
+        await openDialog()
+        expect(frames()).toHaveLength(0)
+        return (await screen.findByText(/^tok_/)).textContent ?? undefined
+      },
+    ],
+    [
+      'getToken, with the same identity',
+      { getToken: orgB },
+      (t) => async () => {
+        await openDialog()
+        return shown(t)()
+      },
+    ],
+  ]
+
+  it.each(cases)(
+    'when %s changes → the hub shown is the new one, its token from the current getToken, asked again',
+    async (input, change, newHub) => {
+      const t = setup()
+      orgB.mockClear()
+      const props = { getToken: t.getToken, identity: 'user-1', ...t.callbacks }
+      const { rerender } = render(strict(props))
+      await userEvent.hover(screen.getByRole('button'))
+      await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
+      rerender(strict({ ...props, ...change }))
+      expect(frames()).toHaveLength(0)
+      await userEvent.click(screen.getByRole('button'))
+      const token = await newHub(t)()
+      if (input.startsWith('getToken')) {
+        expect(t.getToken).toHaveBeenCalledTimes(1)
+        expect(orgB).toHaveBeenCalledTimes(1)
+        expect(token).toMatch(/^tok_orgb_/)
+      } else {
+        expect(t.getToken).toHaveBeenCalledTimes(2)
+        expect(token).toMatch(/^tok_2_/)
+      }
+      expect(t.calls).toEqual([])
+    },
+  )
+})
+
+describe('given a hub that reloads itself', () => {
+  it('when it reloads once after init → it says ready again and gets init again, with a token', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={`${hubOrigin}/reload-hub.html?times=1`} prefetch="none" {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await waitFor(() => expect(t.hubEvent('init')).toHaveLength(2))
+    expect(t.hubEvent('init').map((event) => event.data)).toEqual([
+      { token: 'tok_1_xxxxxxxxxxxxxxxxxxxxxxxx', reloads: 0 },
+      { token: 'tok_1_xxxxxxxxxxxxxxxxxxxxxxxx', reloads: 1 },
+    ])
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open')
+    await closeDialog()
+    expect(t.calls).toEqual(['cancel', 'close'])
+  })
+
+  it('when it reloads in a loop → hub_unavailable with Retry, never silence', async () => {
+    const t = setup()
+    render(<ConnectButton getToken={t.getToken} hubUrl={`${hubOrigin}/reload-hub.html?times=1000`} prefetch="none" {...t.callbacks} />)
+    await userEvent.click(screen.getByRole('button'))
+    await screen.findByRole('alert')
+    expect(t.callbacks.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'hub_unavailable', message: expect.stringMatching(/reloaded/) }),
+    )
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(t.hubEvent('init')).toHaveLength(4)
+    expect(frames()).toHaveLength(0)
+    await closeDialog()
+    expect(t.calls).toEqual(['error', 'cancel', 'close'])
   })
 })

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
+import * as looks from '../../../src/launcher/look.ts'
+import * as run from '../../../src/launcher/run.ts'
+import { type Lazy, lazy } from '../../../src/lazy.ts'
+import * as schema from '../../../src/session/parse.ts'
+import * as tokenRequest from '../../../src/token/requestToken.ts'
 import { fakeHost, fakeHubs } from './fakeHub.ts'
 
 // The iframe hub's code is a chunk of its own, loaded when a button mounts (warm). Here it loads only when the
@@ -24,14 +28,13 @@ vi.mock('../../../src/hub/frameHub.ts', async () => {
 })
 
 const dialogProto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>
-beforeAll(async () => {
+beforeAll(() => {
   dialogProto.showModal = function (this: HTMLDialogElement) {
     this.setAttribute('open', '')
   }
   dialogProto.close = function (this: HTMLDialogElement) {
     this.removeAttribute('open')
   }
-  await Promise.all([schema.load(), tokenRequest.load()])
 })
 afterAll(() => {
   delete dialogProto.showModal
@@ -43,7 +46,15 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 describe('given a click before the iframe hub’s code has loaded', () => {
   it('when the code arrives after the token → the dialog showed at once, and the hub is made then and handed that token', async () => {
     const host = fakeHost({ hub: undefined, hubUrl: 'https://hub.example.test/connect' })
-    const launcher = createLauncher(host.options)
+    // Everything else handed over loaded; the iframe hub's code is the dynamic import that the mock above holds back.
+    const loaded = <M>(module: M): Lazy<M> => ({ load: async () => module, get: () => module })
+    const launcher = createLauncher(host.options, {
+      run: loaded(run),
+      schema: loaded(schema),
+      tokenRequest: loaded(tokenRequest),
+      looks: loaded(looks),
+      frameHub: lazy(() => import('../../../src/hub/frameHub.ts')),
+    })
     launcher.open()
     expect(document.querySelector('dialog')?.open).toBe(true)
     expect(launcher.getState().status).toBe('fetching-token')

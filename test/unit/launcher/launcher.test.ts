@@ -1,27 +1,21 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ConnectHubError } from '../../../src/errors.ts'
-import { frameHub, looks, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 import { createLauncher } from '../../../src/launcher/launcher.ts'
+import type { ConnectHubOptions } from '../../../src/launcher/types.ts'
+import type { GetToken } from '../../../src/token/token.ts'
 import { fakeHost } from './fakeHub.ts'
+import { LOADED_MODULES } from './modules.ts'
 
 // React-free: the launcher driven directly, with a hand-driven hub and fake timers. jsdom has no showModal:
 // the dialog's open attribute stands in for the top layer.
 const dialogProto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>
-beforeAll(async () => {
+beforeAll(() => {
   dialogProto.showModal = function (this: HTMLDialogElement) {
     this.setAttribute('open', '')
   }
   dialogProto.close = function (this: HTMLDialogElement) {
     this.removeAttribute('open')
   }
-  // The session schema (with the token request), the iframe hub and the error texts load lazily; load them once so that
-  // every test below settles in microtasks.
-  await Promise.all([
-    schema.load(),
-    tokenRequest.load(),
-    frameHub.load(),
-    looks.load().then((code) => code.loadLook({ getToken: async () => '' })),
-  ])
 })
 afterAll(() => {
   delete dialogProto.showModal
@@ -45,7 +39,9 @@ const settle = () => vi.advanceTimersByTimeAsync(0)
 const TOKEN = `tok_${'x'.repeat(24)}`
 
 function launch(host = fakeHost()) {
-  const launcher = createLauncher(host.options)
+  // The session schema (with the token request), the iframe hub and the error texts, handed over loaded: every test below
+  // settles in microtasks.
+  const launcher = createLauncher(host.options, LOADED_MODULES)
   launchers.push(launcher)
   const statuses: string[] = []
   launcher.subscribe(() => statuses.push(launcher.getState().status))
@@ -378,12 +374,74 @@ describe('given new options → a token serves one user', () => {
     expect(t.getToken).toHaveBeenCalledTimes(2)
   })
 
-  it('when identity is given and only getToken changes → the prefetch is kept', async () => {
+  it('when identity is given and only getToken changes (another organisation, same user) → the prefetch and its token are dropped', async () => {
     const t = launch(fakeHost({ identity: 'alice' }))
     t.launcher.prefetch()
     await settle()
-    t.launcher.setOptions({ ...t.options, getToken: (...args) => t.getToken(...args) })
-    expect(t.hubs.last.destroyed).toBe(false)
+    t.answer(TOKEN)
+    await settle()
+    t.hubs.last.context.callbacks.ready()
+    const orgB = vi.fn<GetToken>((...args) => t.getToken(...args))
+    t.launcher.setOptions({ ...t.options, getToken: orgB })
+    expect(t.hubs.last.destroyed).toBe(true)
+    t.launcher.open()
+    await settle()
+    expect(orgB).toHaveBeenCalledTimes(1)
+    t.answer('tok_org_b_xxxxxxxxxxxxxxxxxxx')
+    await settle()
+    expect(t.hubs.made).toHaveLength(2)
+    expect(t.hubs.last.started).toEqual([['tok_org_b_xxxxxxxxxxxxxxxxxxx', { provider: 'hibob' }]])
+  })
+
+  it('when a stable getToken and unchanged inputs come with a re-render → the prefetched hub opens with its token, no second request', async () => {
+    const t = launch()
+    t.launcher.prefetch()
+    await settle()
+    t.answer(TOKEN)
+    await settle()
+    t.hubs.last.context.callbacks.ready()
+    t.launcher.setOptions({ ...t.options, onSuccess: () => {}, appearance: undefined })
+    t.launcher.open()
+    expect(t.status()).toBe('open')
+    expect(t.hubs.made).toHaveLength(1)
+    expect(t.hubs.last.started).toEqual([[TOKEN, { provider: 'hibob' }]])
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+  })
+
+  it.each<[string, (hub: ReturnType<typeof fakeHost>['hubs']) => Partial<ConnectHubOptions>]>([
+    ['hub', (hubs) => ({ hub: (context) => hubs.factory(context) })],
+    ['display', () => ({ display: 'inline' })],
+    ['locale', () => ({ locale: 'de' })],
+    ['appearance', () => ({ appearance: { colorScheme: 'dark' } })],
+  ])('when %s changes while prefetched → the pre-loaded hub is dropped; the click shows a new one with a new token', async (_, change) => {
+    const t = launch()
+    t.launcher.prefetch()
+    await settle()
+    t.answer(TOKEN)
+    await settle()
+    const first = t.hubs.last
+    t.launcher.setOptions({ ...t.options, ...change(t.hubs) })
+    expect(first.destroyed).toBe(true)
+    t.launcher.open()
+    await settle()
+    t.answer('tok_new_xxxxxxxxxxxxxxxxxxxxx')
+    await settle()
+    expect(t.hubs.made).toHaveLength(2)
+    expect(t.hubs.last.started).toEqual([['tok_new_xxxxxxxxxxxxxxxxxxxxx', { provider: 'hibob' }]])
+    expect(t.getToken).toHaveBeenCalledTimes(2)
+  })
+
+  it('when an inline getToken is re-created on every render of one open → exactly one request', async () => {
+    const t = launch()
+    t.launcher.open()
+    for (let i = 0; i < 5; i++) t.launcher.setOptions({ ...t.options, getToken: (...args) => t.getToken(...args) })
+    await settle()
+    for (let i = 0; i < 5; i++) t.launcher.setOptions({ ...t.options, getToken: (...args) => t.getToken(...args) })
+    t.answer(TOKEN)
+    await settle()
+    t.hubs.last.context.callbacks.ready()
+    expect(t.status()).toBe('open')
+    expect(t.getToken).toHaveBeenCalledTimes(1)
   })
 
   it('when no identity is given and getToken changes → the prefetch is dropped, but a hub on screen stays', async () => {
@@ -468,5 +526,58 @@ describe('given a hubUrl that changes while an error shows', () => {
     retry()
     expect(t.status()).toBe('fetching-token')
     expect(document.querySelector('iframe')?.src).toMatch(/^https:\/\/hub\.example\.test\/connect\?v=1&origin=/)
+  })
+})
+
+describe('given a hub that says ready again (it reloaded)', () => {
+  it('when its token is still fresh → init again (start) with that token and the session, no new request', async () => {
+    const t = await openReady()
+    t.hubs.last.context.callbacks.ready()
+    expect(t.hubs.last.started).toEqual([
+      [TOKEN, { provider: 'hibob' }],
+      [TOKEN, { provider: 'hibob' }],
+    ])
+    expect(t.getToken).toHaveBeenCalledTimes(1)
+    expect(t.status()).toBe('open')
+  })
+
+  it('when its token went stale → one request, and init again with the new token', async () => {
+    const t = await openReady()
+    vi.advanceTimersByTime(30 * 60_000)
+    t.hubs.last.context.callbacks.ready()
+    t.hubs.last.context.callbacks.ready()
+    await settle()
+    expect(t.getToken).toHaveBeenCalledTimes(2)
+    t.answer('tok_fresh_xxxxxxxxxxxxxxxxxxx')
+    await settle()
+    expect(t.hubs.last.started.at(-1)).toEqual(['tok_fresh_xxxxxxxxxxxxxxxxxxx', { provider: 'hibob' }])
+    expect(t.hubs.last.refreshed).toEqual([])
+  })
+
+  it('when it reloads more than three times within a minute → hub_unavailable with Retry; Retry loads a new hub', async () => {
+    const t = await openReady()
+    for (let i = 0; i < 3; i++) t.hubs.last.context.callbacks.ready()
+    expect(t.status()).toBe('open')
+    t.hubs.last.context.callbacks.ready()
+    expect(t.launcher.getState().error).toMatchObject({ code: 'hub_unavailable', detail: expect.stringMatching(/reloaded 4 times/) })
+    expect(t.hubs.last.destroyed).toBe(true)
+    expect(t.calls).toEqual(['error'])
+    t.dialog()?.querySelector<HTMLButtonElement>('.rch-retry')?.click()
+    expect(t.hubs.made).toHaveLength(2)
+    t.hubs.last.context.callbacks.ready()
+    expect(t.status()).toBe('open')
+  })
+
+  it('when it reloads now and then, a minute apart → it gets init each time and never fails', async () => {
+    const t = await openReady()
+    for (let i = 0; i < 6; i++) {
+      vi.advanceTimersByTime(60_000)
+      t.hubs.last.context.callbacks.ready()
+      await settle()
+      t.answer(`tok_${i}_xxxxxxxxxxxxxxxxxxxxxxxx`)
+      await settle()
+    }
+    expect(t.status()).toBe('open')
+    expect(t.hubs.last.started).toHaveLength(7)
   })
 })

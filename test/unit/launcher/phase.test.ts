@@ -76,8 +76,6 @@ describe('given the launcher phase reducer', () => {
       validating(),
     ],
     ['open → retry → unchanged (only an error retries)', open(), { type: 'retry', token }, open()],
-    ['open → end → idle', open(), { type: 'end' }, IDLE_PHASE],
-    ['error → end → idle', failed(), { type: 'end' }, IDLE_PHASE],
   ])('%s', (_, from, action, to) => {
     expect(reduce(from, action)).toEqual(to)
   })

@@ -2,10 +2,16 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConnectButton, type ConnectHubOptions, type GetToken, useConnectHub } from '../../../src/index.ts'
-import { frameHub } from '../../../src/launcher/deferred.ts'
 import { ConnectHubTestProvider, createTestHub, type TestHub } from '../../../src/testing/index.ts'
 
 // jsdom as a host app's own tests have it: no showModal, no cross-origin page. Nothing here patches it.
+
+// The launcher's lazily loaded code, handed to every launcher already loaded: a test clicks at once after mounting, as
+// a person never does before a mounted button loaded it.
+vi.mock('../../../src/launcher/deferred.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../src/launcher/deferred.ts')>()),
+  LAUNCHER_MODULES: (await import('../launcher/modules.ts')).LOADED_MODULES,
+}))
 
 /** A host's production component: its own hubUrl and getToken, which the tests below never reach. */
 function Integrations(props: Partial<ConnectHubOptions> & { getToken?: GetToken }) {
@@ -66,8 +72,6 @@ describe('given jsdom, which has no showModal', () => {
     const onError = vi.fn()
     const user = userEvent.setup()
     render(<Integrations getToken={getToken} onError={onError} prefetch="none" />)
-    // A mounted button loads the iframe hub's code while the page is idle; a test clicks at once, so wait for it here.
-    await frameHub.load()
     await user.click(screen.getByRole('button', { name: 'Connect' }))
     await waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
     const [error] = onError.mock.calls[0] as [Error & { code: string }]

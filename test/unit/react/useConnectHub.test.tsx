@@ -2,11 +2,13 @@ import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConnectButton, type GetToken, useConnectHub } from '../../../src/index.ts'
-import { frameHub, schema, tokenRequest } from '../../../src/launcher/deferred.ts'
 
-// The launcher loads the session schema (with the token request) and the iframe hub on first use; load them once up front
-// so that waitFor's default timeout measures the launcher, not the test runner's first transform of them.
-beforeAll(() => Promise.all([schema.load(), tokenRequest.load(), frameHub.load()]))
+// The launcher's lazily loaded code (the session schema, the token request, the iframe hub, the error texts), handed to
+// every launcher already loaded: waitFor's default timeout measures the launcher, not the runner's first transform of them.
+vi.mock('../../../src/launcher/deferred.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../src/launcher/deferred.ts')>()),
+  LAUNCHER_MODULES: (await import('../launcher/modules.ts')).LOADED_MODULES,
+}))
 
 // These tests watch the iframe hub's element come and go; jsdom loads no page, and the iframe hub refuses to start where
 // the user agent says jsdom (`unsupported_environment`). Said to be a browser, it creates its frame as in one.
