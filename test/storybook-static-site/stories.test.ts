@@ -122,7 +122,8 @@ describe.concurrent('the static Storybook, served as plain files', () => {
     await runStory(DEFAULT_STORY, browser, async (run) => {
       expectPassed(run)
       const hubPage = run.requests.find((request) => request.url().startsWith(`${server.origins.loopback}/connect-hub/?`))
-      expect(hubPage?.url()).toMatch(/\/connect-hub\/\?v=1&origin=http%3A%2F%2Flocalhost%3A\d+&display=modal$/)
+      // The look parameters follow the protocol's three (the page's <html lang> gives locale=en); never a token.
+      expect(hubPage?.url()).toMatch(/\/connect-hub\/\?v=1&origin=http%3A%2F%2Flocalhost%3A\d+&display=modal&locale=en$/)
       const token = run.requests.find((request) => request.url() === `${server.origins.localhost}/api/connect-session`)
       expect(token?.method()).toBe('POST')
       expect((await token?.response())?.fromServiceWorker()).toBe(true)

@@ -177,6 +177,7 @@ describe('given the Integrations page of the demo, served by connectHubDev()', {
     const frame = hubFrame(page)
     await frame.getByRole('heading', { name: 'Connect an integration' }).waitFor()
     expect(demo.hub.store.sessions.size).toBe(1)
+    const [expired] = [...demo.hub.store.sessions.keys()]
 
     skewMs = 31 * 60_000 // past the default 1800 s lifetime
     await frame.getByRole('button', { name: /BambooHR/ }).click()
@@ -184,7 +185,7 @@ describe('given the Integrations page of the demo, served by connectHubDev()', {
 
     await page.getByRole('row', { name: /BambooHR/ }).waitFor()
     expect(await logLines(page)).toContain('token_refreshed expired')
-    // The expired session was dropped when it was refused: only the refreshed one is left.
-    expect(demo.hub.store.sessions.size).toBe(1)
+    // The expired session was dropped when it was refused. (Focus back on the button may prefetch the next one.)
+    expect(demo.hub.store.sessions.has(expired as string)).toBe(false)
   })
 })

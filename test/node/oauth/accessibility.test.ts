@@ -12,7 +12,7 @@ import {
   windowOpenedBy,
 } from './harness.ts'
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 })
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 })
 
 let demo: Demo
 let browser: EngineBrowser

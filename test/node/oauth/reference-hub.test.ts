@@ -19,7 +19,7 @@ import {
 } from './harness.ts'
 
 // Several windows, a Vite-served page and a dev API per test, on two shared cores.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 })
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 })
 
 let demo: Demo
 // One browser for the file: its HTTP cache keeps the demo's modules between tests.
