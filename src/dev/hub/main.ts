@@ -1,9 +1,10 @@
 import { errorDetail } from '../../errors.ts'
 import { ApiError, type Connector, createApi, fieldsOf, guideOf, type HubSettings, type Integration, TokenExpired } from './api.ts'
+import { type FormHandle, showForm } from './form.ts'
 import { connectToHost, type Host } from './host.ts'
 import { applyLook } from './look.ts'
 import { startOAuthFlow } from './oauth.ts'
-import { announce, type FormHandle, showCatalog, showForm, showMessage, showMode } from './screens.ts'
+import { announce, showCatalog, showMessage, showMode } from './screens.ts'
 import { words } from './words/index.ts'
 
 /** What the server tells the page: the API, and the requested host origin only if it is allowed (else `null`). */
