@@ -101,21 +101,29 @@ export function showOAuthBlocked(options: { integration: Integration; url: strin
   announce(words.oauth.blockedTitle(integration.name))
 }
 
-/** The provider refused (or the attempt expired): why, and Try again, which opens a new window. */
+/** The provider refused (with its `reason`), or the attempt expired: why, and Try again, which opens a new window. */
 export function showOAuthRetry(options: {
   integration: Integration
   state: 'denied' | 'expired'
-  title: string
-  text: string
+  reason?: string | undefined
   onRetry: () => void
 }): ActionHandle {
+  const { integration } = options
+  const denied = options.state === 'denied'
+  const title = denied ? words.oauth.deniedTitle(integration.name) : words.oauth.expiredTitle
+  const text = denied ? words.oauth.deniedText(integration.name, options.reason) : words.oauth.expiredText(integration.name)
   const { button, handle } = actionButton(words.tryAgain, options.onRetry)
   show(`oauth-${options.state}`, [
-    titleOf(options.integration, options.title),
-    h('p', { role: 'alert' }, options.text),
+    titleOf(integration, title),
+    h('p', { role: 'alert' }, text),
     h('p', { class: 'muted' }, words.oauth.nothingConnected),
     h('div', { class: 'actions' }, button),
   ])
-  announce(options.title)
+  announce(title)
   return handle
+}
+
+/** The screen's buttons, while what one of them asked for is under way. */
+export function disableActions(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#screen button')) button.disabled = true
 }
