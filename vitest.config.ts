@@ -43,8 +43,12 @@ export default defineConfig({
   test: {
     // Every project in one group, two Node test files at a time, beside the browser projects: most of a Node file's time
     // is spent waiting on a browser, a dev server or npm, so a second one keeps the second core busy. (Vitest's default
-    // on two cores is one at a time, and projects in separate groups wait for each other.)
+    // on two cores is one at a time, and projects in separate groups wait for each other.) Four at a time kept both
+    // cores as busy, took as long (1,034 s against 1,085 s) and tripped hang limits that two never reach.
     maxWorkers: 2,
+    // Hang limits for a busy machine, above Testing Library's 15 s waits (test/setup.ts), so that a wait that fails
+    // says what it waited for. Projects that wait on more (npm, StackOne's polling) set their own.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
@@ -87,26 +91,25 @@ export default defineConfig({
           browser: { ...oneFileAtATime, enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }] },
         },
       },
-      {
-        // The same suites in Firefox and WebKit (a project of their own: a project's instances share one provider). The
-        // provider drives one page at a time, so Vitest runs them after the Chromium projects, beside the Node projects.
-        extends: true,
-        test: {
-          ...browserSuites,
-          name: 'browser-engines',
-          browser: {
-            ...oneFileAtATime,
-            enabled: true,
-            headless: true,
-            provider: engines(),
-            screenshotFailures: false,
-            instances: [
-              { browser: 'firefox', name: 'browser (firefox)' },
-              { browser: 'webkit', name: 'browser (webkit)' },
-            ],
+      // The same suites in Firefox and WebKit, a project each: the provider drives one page at a time, so two projects
+      // let the two engines run side by side.
+      ...(['firefox', 'webkit'] as const).map(
+        (engine): TestProjectInlineConfiguration => ({
+          extends: true,
+          test: {
+            ...browserSuites,
+            name: `browser-${engine}`,
+            browser: {
+              ...oneFileAtATime,
+              enabled: true,
+              headless: true,
+              provider: engines(),
+              screenshotFailures: false,
+              instances: [{ browser: engine, name: `browser (${engine})` }],
+            },
           },
-        },
-      },
+        }),
+      ),
       {
         // The hook unit tests on React 18.3, every tree under StrictMode.
         extends: true,

@@ -33,6 +33,8 @@ export default async function setup(project: TestProject) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     response.setHeader('Access-Control-Allow-Origin', '*')
+    // Every load reaches the server: a frame that Retry loads again must not get the broken page from a cache.
+    response.setHeader('Cache-Control', 'no-store')
     if (url.pathname === '/__log') {
       response.setHeader('Content-Type', 'application/json')
       response.end(JSON.stringify(log))

@@ -6,7 +6,6 @@ import { ConnectButton, type ConnectHubOptions, type GetToken, type HubFactory, 
 import { frames, guardEachTest, hubOrigin, hubUrl, openDialog, recorder } from './harness.ts'
 
 const guard = guardEachTest()
-let failOnce = 0
 const closeDialog = () => userEvent.click(screen.getByRole('button', { name: 'Close' }))
 const setup = recorder
 
@@ -118,7 +117,8 @@ describe('given a ConnectButton and a hub on another origin', () => {
     const t = setup()
     // The first load is a page that never says ready; only it must hit the short limit. The hub that Retry
     // loads gets the default limit, read (like every option) from the latest render when it starts.
-    const url = hubUrl('none', `&fail-once=${++failOnce}`)
+    // An id of its own: the browser projects may share the fixture server, and each must be served the broken page first.
+    const url = hubUrl('none', `&fail-once=${crypto.randomUUID()}`)
     const { rerender } = render(<ConnectButton getToken={t.getToken} hubUrl={url} hubTimeout={200} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button'))
     await screen.findByRole('alert')
