@@ -5,6 +5,9 @@ import { type JsonObject, metadataProblem } from './metadata.ts'
 import { didYouMean } from './suggest.ts'
 import type { WIRE_NAMES } from './wire.ts'
 
+// The launcher loads this schema when a button mounts, and zod/mini brings in code for each kind of schema and check
+// it uses: the checks below are plain functions (zod's `.check(fn)`) where a zod helper would cost more than it says.
+
 type Issue = { input?: unknown }
 
 function text(whenMissing: string) {
@@ -21,42 +24,50 @@ function text(whenMissing: string) {
 const optionalText = z.optional(text(' — leave the field out instead'))
 const requiredText = text('')
 
+// z.int() and z.positive() without their code (zod/mini's number formats and comparisons): the same issues, worded by
+// the same function. Keys in zod's order, since a ZodError's message is its issues as JSON.
 const seconds = z
-  .int({
+  .number({
     error: (issue: Issue) =>
       typeof issue.input === 'number' && Number.isInteger(issue.input)
         ? `is too large — use a number of seconds such as 1800`
         : `must be a whole number of seconds such as 1800, not ${kindOf(issue.input)}`,
   })
-  .check(z.positive({ error: (issue: Issue) => `must be a positive number of seconds such as 1800, not ${issue.input}` }))
+  .check((payload) => {
+    const input = payload.value
+    if (!Number.isInteger(input)) return void payload.issues.push({ expected: 'int', format: 'safeint', code: 'invalid_type', input })
+    const note = 'Integers must be within the safe integer range.'
+    const { MAX_SAFE_INTEGER: maximum, MIN_SAFE_INTEGER: minimum } = Number
+    if (input > maximum) payload.issues.push({ input, code: 'too_big', maximum, note, origin: 'int', inclusive: true })
+    if (input < minimum) payload.issues.push({ input, code: 'too_small', minimum, note, origin: 'int', inclusive: true })
+    if (input <= 0) {
+      const message = `must be a positive number of seconds such as 1800, not ${input}`
+      payload.issues.push({ origin: 'number', code: 'too_small', minimum: 0, inclusive: false, input, path: [], message })
+    }
+  })
 
-const categoryInputs = [...CATEGORIES, ...(Object.keys(CATEGORY_ALIASES) as (keyof typeof CATEGORY_ALIASES)[])] as const
+/** An enum of the wire spellings and their aliases, rewritten to the wire spelling once accepted. */
+function spelled<const Wire extends string, const Aliases extends Record<string, Wire>>(
+  wire: readonly Wire[],
+  aliases: Aliases,
+  error: (issue: Issue) => string,
+) {
+  const spellings: (Wire | (keyof Aliases & string))[] = [...wire, ...Object.keys(aliases)]
+  const schema = z.enum(spellings, { error }).check(z.overwrite((value) => aliases[value] ?? value))
+  return schema as z.ZodMiniType<Wire, z.input<typeof schema>>
+}
 
-const category = z.pipe(
-  z.enum(categoryInputs, {
-    error: (issue: Issue) => {
-      const hint = typeof issue.input === 'string' ? didYouMean(issue.input, CATEGORIES) : ''
-      return `must be a category, not ${kindOf(issue.input)}${hint || ` — use one of ${CATEGORIES.join(', ')}`}`
-    },
-  }),
-  z.transform((value) =>
-    value in CATEGORY_ALIASES ? CATEGORY_ALIASES[value as keyof typeof CATEGORY_ALIASES] : (value as (typeof CATEGORIES)[number]),
-  ),
-)
+const category = spelled(CATEGORIES, CATEGORY_ALIASES, (issue) => {
+  const hint = typeof issue.input === 'string' ? didYouMean(issue.input, CATEGORIES) : ''
+  return `must be a category, not ${kindOf(issue.input)}${hint || ` — use one of ${CATEGORIES.join(', ')}`}`
+})
 
-const accountType = z.pipe(
-  z.enum([...ACCOUNT_TYPES, ...(Object.keys(ACCOUNT_TYPE_ALIASES) as (keyof typeof ACCOUNT_TYPE_ALIASES)[])], {
-    error: (issue: Issue) => `must be "production" or "test", not ${kindOf(issue.input)}`,
-  }),
-  z.transform((value) => value.toLowerCase() as (typeof ACCOUNT_TYPES)[number]),
-)
+const accountType = spelled(ACCOUNT_TYPES, ACCOUNT_TYPE_ALIASES, (issue) => `must be "production" or "test", not ${kindOf(issue.input)}`)
 
-const metadata = z.custom<JsonObject>().check(
-  z.superRefine((value, context) => {
-    const problem = metadataProblem(value)
-    if (problem) context.addIssue({ code: 'custom', input: value, path: problem.path, message: problem.message })
-  }),
-)
+const metadata = z.custom<JsonObject>().check((payload) => {
+  const problem = metadataProblem(payload.value)
+  if (problem) payload.issues.push({ code: 'custom', input: payload.value, ...problem })
+})
 
 const optionalFields = {
   /** Who owns the account: your customer's id. Set on the server; ignored from the browser by `createConnectSessionHandler`. */
