@@ -4,12 +4,7 @@ export { ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
 export { DEFAULT_EXPIRES_IN, SESSION_FIELDS } from './fields.ts'
 export type { JsonObject, JsonValue } from './metadata.ts'
 export { METADATA_MAX_BYTES } from './metadata.ts'
-export {
-  fromConnectSessionRequest,
-  parseConnectSessionCreate,
-  parseConnectSessionOptions,
-  toConnectSessionRequest,
-} from './parse.ts'
+export { parseConnectSessionCreate, parseConnectSessionOptions } from './parse.ts'
 export type {
   AccountType,
   Category,
@@ -20,4 +15,4 @@ export type {
   NormalizedConnectSessionOptions,
 } from './schema.ts'
 export { connectSessionCreateSchema, connectSessionOptionsSchema } from './schema.ts'
-export { WIRE_NAMES } from './wire.ts'
+export { fromConnectSessionRequest, toConnectSessionRequest, WIRE_NAMES } from './wire.ts'
