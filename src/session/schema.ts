@@ -5,10 +5,14 @@ import { type JsonObject, metadataProblem } from './metadata.ts'
 import { didYouMean } from './suggest.ts'
 import type { WIRE_NAMES } from './wire.ts'
 
-// The launcher loads this schema when a button mounts, and zod/mini brings in code for each kind of schema and check
-// it uses: the checks below are plain functions (zod's `.check(fn)`) where a zod helper would cost more than it says.
+// The launcher loads this schema when a button mounts, and zod/mini adds code for each kind of schema and check it
+// uses. Where one would cost more than it says (numbers' formats and bounds, arrays, enums, pipes), a plain check
+// (zod's `.check(fn)`) reports the issues it would: the same codes, paths and words, their keys in zod's order (a
+// ZodError's message is its issues as JSON), `path: []` before `message` so that the field's name lands ahead of it.
 
 type Issue = { input?: unknown }
+type Category = (typeof CATEGORIES)[number]
+type AccountType = (typeof ACCOUNT_TYPES)[number]
 
 function text(whenMissing: string) {
   return z
@@ -24,47 +28,88 @@ function text(whenMissing: string) {
 const optionalText = z.optional(text(' — leave the field out instead'))
 const requiredText = text('')
 
-// z.int() and z.positive() without their code (zod/mini's number formats and comparisons): the same issues, worded by
-// the same function. Keys in zod's order, since a ZodError's message is its issues as JSON.
-const seconds = z
-  .number({
-    error: (issue: Issue) =>
-      typeof issue.input === 'number' && Number.isInteger(issue.input)
-        ? `is too large — use a number of seconds such as 1800`
-        : `must be a whole number of seconds such as 1800, not ${kindOf(issue.input)}`,
-  })
-  .check((payload) => {
-    const input = payload.value
-    if (!Number.isInteger(input)) return void payload.issues.push({ expected: 'int', format: 'safeint', code: 'invalid_type', input })
+/**
+ * A field that a plain check alone validates, typed as what it lets through: `z.custom<Output, Input>()`'s types
+ * without the refinement code that z.custom brings and that no field here uses.
+ */
+const checked = <Output, Input = Output>(check: z.core.CheckFn<unknown>) => z.unknown().check(check) as z.ZodMiniType<Output, Input>
+
+const wholeSeconds = (input: unknown) => `must be a whole number of seconds such as 1800, not ${kindOf(input)}`
+
+/** A positive safe integer, as `z.int().check(z.positive())`. */
+const seconds = z.number({ error: (issue: Issue) => wholeSeconds(issue.input) }).check((payload) => {
+  const input = payload.value
+  if (!Number.isInteger(input)) {
+    return void payload.issues.push({
+      expected: 'int',
+      format: 'safeint',
+      code: 'invalid_type',
+      input,
+      path: [],
+      message: wholeSeconds(input),
+    })
+  }
+  if (!Number.isSafeInteger(input)) {
+    const bound =
+      input > 0
+        ? ({ code: 'too_big', maximum: Number.MAX_SAFE_INTEGER } as const)
+        : ({ code: 'too_small', minimum: Number.MIN_SAFE_INTEGER } as const)
     const note = 'Integers must be within the safe integer range.'
-    const { MAX_SAFE_INTEGER: maximum, MIN_SAFE_INTEGER: minimum } = Number
-    if (input > maximum) payload.issues.push({ input, code: 'too_big', maximum, note, origin: 'int', inclusive: true })
-    if (input < minimum) payload.issues.push({ input, code: 'too_small', minimum, note, origin: 'int', inclusive: true })
-    if (input <= 0) {
-      const message = `must be a positive number of seconds such as 1800, not ${input}`
-      payload.issues.push({ origin: 'number', code: 'too_small', minimum: 0, inclusive: false, input, path: [], message })
-    }
-  })
-
-/** An enum of the wire spellings and their aliases, rewritten to the wire spelling once accepted. */
-function spelled<const Wire extends string, const Aliases extends Record<string, Wire>>(
-  wire: readonly Wire[],
-  aliases: Aliases,
-  error: (issue: Issue) => string,
-) {
-  const spellings: (Wire | (keyof Aliases & string))[] = [...wire, ...Object.keys(aliases)]
-  const schema = z.enum(spellings, { error }).check(z.overwrite((value) => aliases[value] ?? value))
-  return schema as z.ZodMiniType<Wire, z.input<typeof schema>>
-}
-
-const category = spelled(CATEGORIES, CATEGORY_ALIASES, (issue) => {
-  const hint = typeof issue.input === 'string' ? didYouMean(issue.input, CATEGORIES) : ''
-  return `must be a category, not ${kindOf(issue.input)}${hint || ` — use one of ${CATEGORIES.join(', ')}`}`
+    const message = 'is too large — use a number of seconds such as 1800'
+    payload.issues.push({ ...bound, note, origin: 'int', inclusive: true, input, path: [], message })
+  }
+  if (input <= 0) {
+    const message = `must be a positive number of seconds such as 1800, not ${input}`
+    payload.issues.push({ origin: 'number', code: 'too_small', minimum: 0, inclusive: false, input, path: [], message })
+  }
 })
 
-const accountType = spelled(ACCOUNT_TYPES, ACCOUNT_TYPE_ALIASES, (issue) => `must be "production" or "test", not ${kindOf(issue.input)}`)
+/** The spellings accepted for a field (a z.enum's values: the wire's, then the aliases), and the wire's for one of them. */
+function spellings<Wire extends string, Alias extends string>(wire: readonly Wire[], aliases: Record<Alias, Wire>) {
+  const values: (Wire | Alias)[] = [...wire, ...(Object.keys(aliases) as Alias[])]
+  const toWire = (input: unknown): Wire | undefined =>
+    typeof input === 'string' && values.includes(input as Wire) ? ((aliases as Record<string, Wire>)[input] ?? (input as Wire)) : undefined
+  return { values, toWire }
+}
 
-const metadata = z.custom<JsonObject>().check((payload) => {
+const category = spellings(CATEGORIES, CATEGORY_ALIASES)
+
+/** An array of categories, each in its wire spelling, as `z.array(z.enum(…))` with the aliases rewritten. */
+const categories = checked<Category[], (typeof category.values)[number][]>((payload) => {
+  const input: unknown = payload.value
+  if (!Array.isArray(input)) {
+    const message = `must be an array of categories such as ['hris', 'ats'], not ${kindOf(input)}`
+    return void payload.issues.push({ expected: 'array', code: 'invalid_type', input, path: [], message })
+  }
+  const wire: Category[] = []
+  // By index, not forEach: a hole is an undefined category, as zod reports it.
+  for (let i = 0; i < input.length; i++) {
+    const item: unknown = input[i]
+    const spelled = category.toWire(item)
+    if (spelled) wire.push(spelled)
+    else {
+      const hint = typeof item === 'string' ? didYouMean(item, CATEGORIES) : ''
+      const message = `must be a category, not ${kindOf(item)}${hint || ` — use one of ${CATEGORIES.join(', ')}`}`
+      payload.issues.push({ code: 'invalid_value', values: category.values, input: item, path: [i], message })
+    }
+  }
+  payload.value = wire
+})
+
+const accountTypes = spellings(ACCOUNT_TYPES, ACCOUNT_TYPE_ALIASES)
+
+/** `'production'` or `'test'`, as `z.enum(…)` with the aliases rewritten. */
+const accountType = checked<AccountType, (typeof accountTypes.values)[number]>((payload) => {
+  const input: unknown = payload.value
+  const spelled = accountTypes.toWire(input)
+  if (spelled) payload.value = spelled
+  else {
+    const message = `must be "production" or "test", not ${kindOf(input)}`
+    payload.issues.push({ code: 'invalid_value', values: accountTypes.values, input, path: [], message })
+  }
+})
+
+const metadata = checked<JsonObject>((payload) => {
   const problem = metadataProblem(payload.value)
   if (problem) payload.issues.push({ code: 'custom', input: payload.value, ...problem })
 })
@@ -79,9 +124,7 @@ const optionalFields = {
   /** Preselects one integration, e.g. `'hibob'`: the hub skips its catalog. */
   provider: optionalText,
   /** Limits the catalog to these categories. */
-  categories: z.optional(
-    z.array(category, { error: (issue: Issue) => `must be an array of categories such as ['hris', 'ats'], not ${kindOf(issue.input)}` }),
-  ),
+  categories: z.optional(categories),
   /** Opens the hub in edit mode for this existing account. */
   accountId: optionalText,
   /** How long the token lives, in seconds. StackOne's default is 1800. */
@@ -118,8 +161,7 @@ export type NormalizedConnectSessionOptions = z.output<typeof connectSessionOpti
 /** A complete connect session, as the server creates it. */
 export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>
 export type NormalizedConnectSessionCreate = z.output<typeof connectSessionCreateSchema>
-export type Category = (typeof CATEGORIES)[number]
-export type AccountType = (typeof ACCOUNT_TYPES)[number]
+export type { AccountType, Category }
 
 type Wire<T> = { [K in keyof T as K extends keyof typeof WIRE_NAMES ? (typeof WIRE_NAMES)[K] : never]: T[K] }
 /** The JSON body of `POST /connect_sessions`, snake_case. */
