@@ -54,8 +54,13 @@ const checked = <Output, Input = Output>(check: z.core.CheckFn<unknown>) => z.un
 const wholeSeconds = (input: unknown) => `must be a whole number of seconds such as 1800, not ${kindOf(input)}`
 
 /** A positive safe integer, as `z.int().check(z.positive())`. */
-const seconds = z.number({ error: (issue: Issue) => wholeSeconds(issue.input) }).check((payload) => {
+const seconds = checked<number>((payload) => {
   const input = payload.value
+  if (typeof input !== 'number' || !Number.isFinite(input)) {
+    const received = typeof input === 'number' ? { received: String(input) } : {}
+    const message = wholeSeconds(input)
+    return void payload.issues.push({ expected: 'number', code: 'invalid_type', input, ...received, path: [], message })
+  }
   if (!Number.isInteger(input)) {
     return void payload.issues.push({
       expected: 'int',
@@ -113,6 +118,20 @@ const categories = checked<Category[], (typeof category.values)[number][]>((payl
   payload.value = wire
 })
 
+/** `true` or `false`, as `z.boolean()`. */
+const flag = checked<boolean>((payload) => {
+  const input = payload.value
+  if (typeof input !== 'boolean') {
+    payload.issues.push({
+      expected: 'boolean',
+      code: 'invalid_type',
+      input,
+      path: [],
+      message: `must be true or false, not ${kindOf(input)}`,
+    })
+  }
+})
+
 const accountTypes = spellings(ACCOUNT_TYPES, ACCOUNT_TYPE_ALIASES)
 
 /** `'production'` or `'test'`, as `z.enum(…)` with the aliases rewritten. */
@@ -151,7 +170,7 @@ const optionalFields = {
   /** A JSON object stored with the account, passed through untouched. */
   metadata: z.optional(metadata),
   /** Allows several accounts with the same owner and provider. No effect with `accountId`. */
-  multiple: z.optional(z.boolean({ error: (issue: Issue) => `must be true or false, not ${kindOf(issue.input)}` })),
+  multiple: z.optional(flag),
   /** The integration to connect. */
   integrationId: optionalText,
   /** The provider version to connect. */
