@@ -1,12 +1,7 @@
 import type * as z from 'zod/mini'
 import { ConnectHubError, type ConnectHubIssue } from '../errors.ts'
 import { SESSION_FIELDS } from './fields.ts'
-import {
-  connectSessionCreateSchema,
-  connectSessionOptionsSchema,
-  type NormalizedConnectSessionCreate,
-  type NormalizedConnectSessionOptions,
-} from './schema.ts'
+import { connectSessionOptionsSchema, type NormalizedConnectSessionOptions } from './schema.ts'
 import { didYouMean } from './suggest.ts'
 
 type ZodIssue = { code: string; path: PropertyKey[]; message: string; keys?: string[] }
@@ -54,9 +49,4 @@ export function parseWith<S extends z.ZodMiniType>(
 /** Validates and normalises what a browser asks for. Throws a `ConnectHubError` (`invalid_session`). */
 export function parseConnectSessionOptions(input: unknown): NormalizedConnectSessionOptions {
   return parseWith(connectSessionOptionsSchema, input, SESSION_FIELDS)
-}
-
-/** Validates and normalises a complete session. Throws a `ConnectHubError` (`invalid_session`). */
-export function parseConnectSessionCreate(input: unknown): NormalizedConnectSessionCreate {
-  return parseWith(connectSessionCreateSchema, input, SESSION_FIELDS)
 }

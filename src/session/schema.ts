@@ -43,7 +43,7 @@ function text(whenMissing: string) {
 }
 
 const optionalText = z.optional(text(' — leave the field out instead'))
-const requiredText = text('')
+export const requiredText = text('')
 
 /**
  * A field that a plain check alone validates, typed as what it lets through: `z.custom<Output, Input>()`'s types
@@ -150,7 +150,7 @@ const metadata = checked<JsonObject>((payload) => {
   if (problem) payload.issues.push({ code: 'custom', input: payload.value, ...problem })
 })
 
-const optionalFields = {
+export const optionalFields = {
   /** Who owns the account: your customer's id. Set on the server; ignored from the browser by `createConnectSessionHandler`. */
   originOwnerId: optionalText,
   /** Your customer's name, shown in StackOne's dashboard. */
@@ -184,21 +184,8 @@ export const connectSessionOptionsSchema = z.strictObject(optionalFields, {
   error: (issue: Issue) => `session options must be an object, not ${kindOf(issue.input)}`,
 })
 
-/** What the server sends to `POST /connect_sessions`: the owner fields are required. */
-export const connectSessionCreateSchema = z.strictObject(
-  { ...optionalFields, originOwnerId: requiredText, originOwnerName: requiredText },
-  { error: (issue: Issue) => `a connect session must be an object, not ${kindOf(issue.input)}` },
-)
-
 /** Connect-session options as you write them (alternate category and type spellings allowed). */
 export type ConnectSessionOptions = z.input<typeof connectSessionOptionsSchema>
 /** Connect-session options after validation: wire spellings for categories and type. */
 export type NormalizedConnectSessionOptions = z.output<typeof connectSessionOptionsSchema>
-/** A complete connect session, as the server creates it. */
-export type ConnectSessionCreate = z.input<typeof connectSessionCreateSchema>
-export type NormalizedConnectSessionCreate = z.output<typeof connectSessionCreateSchema>
 export type { AccountType, Category }
-
-type Wire<T> = { [K in keyof T as K extends keyof typeof WIRE_NAMES ? (typeof WIRE_NAMES)[K] : never]: T[K] }
-/** The JSON body of `POST /connect_sessions`, snake_case. */
-export type ConnectSessionRequest = Wire<NormalizedConnectSessionCreate>

@@ -1,6 +1,6 @@
+import { connectSessionCreateSchema, type NormalizedConnectSessionCreate, parseConnectSessionCreate } from './create.ts'
 import { SESSION_FIELDS, type SessionField } from './fields.ts'
-import { parseConnectSessionCreate, parseWith } from './parse.ts'
-import { type ConnectSessionRequest, connectSessionCreateSchema, type NormalizedConnectSessionCreate } from './schema.ts'
+import { parseWith } from './parse.ts'
 
 // Apart from the parsers: the launcher loads those when a button mounts, and never speaks the wire format.
 
@@ -20,6 +20,10 @@ export const WIRE_NAMES = {
   providerVersion: 'provider_version',
   type: 'type',
 } as const satisfies Record<SessionField, string>
+
+type Wire<T> = { [K in keyof T as K extends keyof typeof WIRE_NAMES ? (typeof WIRE_NAMES)[K] : never]: T[K] }
+/** The JSON body of `POST /connect_sessions`, snake_case. */
+export type ConnectSessionRequest = Wire<NormalizedConnectSessionCreate>
 
 /**
  * The exact JSON body for `POST /connect_sessions`: snake_case keys, wire spellings, no `undefined`.
