@@ -30,7 +30,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'core', test: /src\/(errors|json|protocol\/(hubApi|limits)|session\/(fields|categories))\.ts$/, priority: 2 },
-            { name: 'schema', test: /src\/session\/(schema|parse|metadata|kind|suggest|wire)\.ts$/, priority: 1 },
+            { name: 'schema', test: /src\/session\/(schema|parse|metadata|kind|suggest)\.ts$/, priority: 1 },
+            // The complete session and its wire format: for the server and the session entry, never loaded by a button.
+            { name: 'wire', test: /src\/session\/(create|wire)\.ts$/, priority: 1 },
           ],
         },
       },

@@ -44,30 +44,28 @@ type Payload<M, T> = Omit<Extract<M, { type: T }>, keyof Envelope<string>>
 
 type Fields = Record<string, (value: unknown) => boolean>
 
-const text = (max: number) => (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= max
+const text = (value: unknown, max: number) => typeof value === 'string' && value.length > 0 && value.length <= max
 
 /** A plain JSON value of at most `LIMITS.data` characters as JSON: no `ArrayBuffer`, `Map` or class instance. */
 const data = (value: unknown) => jsonSize(value, LIMITS.data) !== undefined
-
-const optional = (check: (value: unknown) => boolean) => (value: unknown) => value === undefined || check(value)
 
 const hubFields: Record<HubMessageType, Fields> = {
   ready: {},
   success: {
     account: (value) =>
-      isPlainObject(value) && Object.keys(value).length === 2 && text(LIMITS.id)(value.id) && text(LIMITS.id)(value.provider),
+      isPlainObject(value) && Object.keys(value).length === 2 && text(value.id, LIMITS.id) && text(value.provider, LIMITS.id),
     mode: (value) => value === 'create' || value === 'edit',
   },
   cancel: {},
-  error: { code: text(LIMITS.id), message: text(LIMITS.text) },
+  error: { code: (value) => text(value, LIMITS.id), message: (value) => text(value, LIMITS.text) },
   token_expired: {},
   resize: { height: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LIMITS.height },
-  event: { name: text(LIMITS.id), data: optional(data) },
+  event: { name: (value) => text(value, LIMITS.id), data: (value) => value === undefined || data(value) },
 }
 
 const hostFields: Record<HostMessageType, Fields> = {
-  init: { token: text(LIMITS.token), session: (value) => isPlainObject(value) && data(value) },
-  token: { token: text(LIMITS.token) },
+  init: { token: (value) => text(value, LIMITS.token), session: (value) => isPlainObject(value) && data(value) },
+  token: { token: (value) => text(value, LIMITS.token) },
   close: {},
 }
 

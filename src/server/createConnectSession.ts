@@ -1,7 +1,7 @@
 import { ConnectHubError } from '../errors.ts'
 import { DEFAULT_EXPIRES_IN } from '../session/fields.ts'
 import { type ConnectSessionCreate, type NormalizedConnectSessionCreate, parseConnectSessionCreate } from '../session/index.ts'
-import { toWireBody } from '../session/parse.ts'
+import { toWireBody } from '../session/wire.ts'
 import { apiError, callSessionApi, type SessionApiOptions } from './callSessionApi.ts'
 import { type ConnectSession, connectSessionResponseSchema, withoutToken } from './connectSessionResponse.ts'
 

@@ -1,23 +1,13 @@
 export type { ConnectHubErrorCode, ConnectHubIssue } from '../errors.ts'
 export { ConnectHubError, isConnectHubError } from '../errors.ts'
 export { ACCOUNT_TYPES, CATEGORIES, CATEGORY_ALIASES } from './categories.ts'
+export type { ConnectSessionCreate, NormalizedConnectSessionCreate } from './create.ts'
+export { connectSessionCreateSchema, parseConnectSessionCreate } from './create.ts'
 export { DEFAULT_EXPIRES_IN, SESSION_FIELDS } from './fields.ts'
 export type { JsonObject, JsonValue } from './metadata.ts'
 export { METADATA_MAX_BYTES } from './metadata.ts'
-export {
-  fromConnectSessionRequest,
-  parseConnectSessionCreate,
-  parseConnectSessionOptions,
-  toConnectSessionRequest,
-} from './parse.ts'
-export type {
-  AccountType,
-  Category,
-  ConnectSessionCreate,
-  ConnectSessionOptions,
-  ConnectSessionRequest,
-  NormalizedConnectSessionCreate,
-  NormalizedConnectSessionOptions,
-} from './schema.ts'
-export { connectSessionCreateSchema, connectSessionOptionsSchema } from './schema.ts'
-export { WIRE_NAMES } from './wire.ts'
+export { parseConnectSessionOptions } from './parse.ts'
+export type { AccountType, Category, ConnectSessionOptions, NormalizedConnectSessionOptions } from './schema.ts'
+export { connectSessionOptionsSchema } from './schema.ts'
+export type { ConnectSessionRequest } from './wire.ts'
+export { fromConnectSessionRequest, toConnectSessionRequest, WIRE_NAMES } from './wire.ts'

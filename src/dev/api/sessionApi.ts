@@ -1,6 +1,6 @@
 import { isConnectHubError } from '../../errors.ts'
 import { DEFAULT_EXPIRES_IN } from '../../session/fields.ts'
-import { fromConnectSessionRequest } from '../../session/parse.ts'
+import { fromConnectSessionRequest } from '../../session/wire.ts'
 import { decodeSegment, HttpError, isPlainObject, jsonResponse as json, readJsonBody } from '../http.ts'
 import { base64, sameSecret } from '../tokens.ts'
 import type { SessionKeeper } from './sessions.ts'

@@ -1,5 +1,6 @@
+import type { NormalizedConnectSessionCreate } from '../../session/create.ts'
 import type { JsonObject } from '../../session/metadata.ts'
-import type { AccountType, NormalizedConnectSessionCreate } from '../../session/schema.ts'
+import type { AccountType } from '../../session/schema.ts'
 import { randomToken } from '../tokens.ts'
 
 /** A connect session as the dev API keeps it. */
