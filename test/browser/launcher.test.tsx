@@ -123,11 +123,14 @@ describe('given a ConnectButton and a hub on another origin', () => {
     await userEvent.click(screen.getByRole('button'))
     await screen.findByRole('alert')
     expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'hub_unavailable' }))
+    // Retry keeps a token that arrived before the failure; on a busy machine the 200 ms can run out first, and the
+    // request still under way is aborted with the hub, so Retry asks once more.
+    const kept = t.events.some((event) => event.type === 'token_received')
     rerender(<ConnectButton getToken={t.getToken} hubUrl={url} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
     await waitFor(() => expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open'))
-    expect(t.getToken).toHaveBeenCalledTimes(1)
+    expect(t.getToken).toHaveBeenCalledTimes(kept ? 1 : 2)
     expect(frames()).toHaveLength(1)
     await closeDialog()
   })
