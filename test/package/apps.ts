@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { userEnv } from './pack.ts'
 import { documentationFiles, documentationInstallCommands, HOST_MODULES, readme, typeScriptBlocks } from './readme.ts'
 
 /** What a command printed and how it ended. */
@@ -14,27 +15,6 @@ export interface Step {
 export interface ConsumerApp {
   dir: string
   steps: Step[]
-}
-
-/**
- * The environment a user's shell would give a command: without what Vitest sets for itself (`VITEST`, `NODE_ENV=test`,
- * …), so a `vite build` or a nested `vitest run` behaves as it does from a terminal.
- */
-export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [name, value] of Object.entries(process.env)) {
-    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|PROD$|DEV$|SSR$|BASE_URL$|TINYPOOL|JEST_WORKER_ID$)/.test(name)) continue
-    env[name] = value
-  }
-  return {
-    ...env,
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-    npm_config_loglevel: 'warn',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-    ...extra,
-  }
 }
 
 /** Runs `command` in `dir` as a user would; never throws, so a test can show the output of what failed. */

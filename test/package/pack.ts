@@ -14,18 +14,37 @@ export interface CommandResult {
   stderr: string
 }
 
-/** Runs `command` with `args` in `cwd`, with a clean npm environment (no workspace config from the repository). */
+/**
+ * The environment a user's shell would give a command: without what Vitest sets for itself (`VITEST`, `NODE_ENV=test`,
+ * …), so a `vite build` or a nested `vitest run` behaves as it does from a terminal.
+ */
+export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|PROD$|DEV$|SSR$|BASE_URL$|TINYPOOL|JEST_WORKER_ID$)/.test(name)) continue
+    env[name] = value
+  }
+  return {
+    ...env,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    npm_config_loglevel: 'warn',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    ...extra,
+  }
+}
+
+/**
+ * Runs `command` with `args` in `cwd` as from a terminal: without Vitest's `NODE_ENV=test`, under which `npm run build`
+ * would build `dist/` with React's development JSX runtime.
+ */
 export function run(command: string, args: string[], cwd: string, timeoutMs = 240_000): Promise<CommandResult> {
   return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, npm_config_loglevel: 'warn' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-        resolve({ code, stdout, stderr: error && !stderr ? String(error) : stderr })
-      },
-    )
+    execFile(command, args, { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: userEnv() }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+      resolve({ code, stdout, stderr: error && !stderr ? String(error) : stderr })
+    })
   })
 }
 
