@@ -123,14 +123,16 @@ describe('given a ConnectButton and a hub on another origin', () => {
     await userEvent.click(screen.getByRole('button'))
     await screen.findByRole('alert')
     expect(t.callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'hub_unavailable' }))
-    // Retry keeps a token that arrived before the failure; on a busy machine the 200 ms can run out first, and the
-    // request still under way is aborted with the hub, so Retry asks once more.
+    // Retry keeps a token that arrived before the failure. On a busy machine the 200 ms can run out first: a request
+    // under way is aborted with the hub (or was not made yet), and Retry asks once more.
     const kept = t.events.some((event) => event.type === 'token_received')
+    const asked = t.getToken.mock.calls.length
+    expect(asked).toBeLessThanOrEqual(1)
     rerender(<ConnectButton getToken={t.getToken} hubUrl={url} {...t.callbacks} />)
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(t.hubEvent('init')).toHaveLength(1))
     await waitFor(() => expect(screen.getByRole('dialog')).toHaveAttribute('data-state', 'open'))
-    expect(t.getToken).toHaveBeenCalledTimes(kept ? 1 : 2)
+    expect(t.getToken).toHaveBeenCalledTimes(kept ? 1 : asked + 1)
     expect(frames()).toHaveLength(1)
     await closeDialog()
   })
