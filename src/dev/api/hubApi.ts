@@ -3,7 +3,7 @@ import { credentialProblems, findProvider, type Provider, providersFor } from '.
 import { decodeSegment, HttpError, isPlainObject, jsonResponse as json, readJsonBody } from '../http.ts'
 import { accountForHub, connectorToWire, integrationToWire, REDACTED } from './hubWire.ts'
 import type { SessionKeeper } from './sessions.ts'
-import type { DevAccount, DevSession, DevStore } from './store.ts'
+import { type DevAccount, type DevSession, type DevStore, sessionAccount } from './store.ts'
 import { accountToWire } from './wire.ts'
 
 /** What the hub endpoints use: the store, the clock, and where sessions are found by token. */
@@ -122,18 +122,7 @@ async function createAccount(options: HubApiOptions, request: Request, session: 
     Object.assign(existing, { setupInformation, secrets, updatedAt: options.now() })
     return json(200, accountToWire(existing))
   }
-  const account = store.addAccount({
-    provider: provider.key,
-    providerName: provider.name,
-    originOwnerId: session.originOwnerId,
-    originOwnerName: session.originOwnerName,
-    ...(session.originUsername !== undefined ? { originUsername: session.originUsername } : {}),
-    ...(session.label !== undefined ? { label: session.label } : {}),
-    ...(session.metadata !== undefined ? { metadata: session.metadata } : {}),
-    type: session.type ?? 'production',
-    setupInformation,
-    secrets,
-  })
+  const account = store.addAccount(sessionAccount(session, provider, { setupInformation, secrets }))
   return json(201, accountToWire(account))
 }
 

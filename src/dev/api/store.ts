@@ -46,6 +46,25 @@ export interface DevStore {
   reset(): void
 }
 
+/** A new account of the session's owner for `provider`, with the session's details: what both ways of connecting store. */
+export function sessionAccount(
+  session: DevSession,
+  provider: { key: string; name: string },
+  credentials: Pick<DevAccount, 'setupInformation' | 'secrets'>,
+): Omit<DevAccount, 'id' | 'createdAt' | 'updatedAt'> {
+  return {
+    provider: provider.key,
+    providerName: provider.name,
+    originOwnerId: session.originOwnerId,
+    originOwnerName: session.originOwnerName,
+    ...(session.originUsername !== undefined ? { originUsername: session.originUsername } : {}),
+    ...(session.label !== undefined ? { label: session.label } : {}),
+    ...(session.metadata !== undefined ? { metadata: session.metadata } : {}),
+    type: session.type ?? 'production',
+    ...credentials,
+  }
+}
+
 export function createDevStore(now: () => number = Date.now): DevStore {
   const sessions = new Map<string, DevSession>()
   const accounts = new Map<string, DevAccount>()

@@ -1,6 +1,6 @@
 import type { Provider } from '../../catalog.ts'
 import type { Grant } from '../../provider/index.ts'
-import type { DevAccount, DevSession, DevStore } from '../store.ts'
+import { type DevAccount, type DevSession, type DevStore, sessionAccount } from '../store.ts'
 
 /**
  * Stores what the provider granted: a new account of the session's owner, or — in edit mode, and without `multiple`
@@ -33,16 +33,5 @@ export function accountFromGrant(options: {
     Object.assign(existing, { setupInformation, secrets, updatedAt: options.now() })
     return existing
   }
-  return store.addAccount({
-    provider: provider.key,
-    providerName: provider.name,
-    originOwnerId: session.originOwnerId,
-    originOwnerName: session.originOwnerName,
-    ...(session.originUsername !== undefined ? { originUsername: session.originUsername } : {}),
-    ...(session.label !== undefined ? { label: session.label } : {}),
-    ...(session.metadata !== undefined ? { metadata: session.metadata } : {}),
-    type: session.type ?? 'production',
-    setupInformation,
-    secrets,
-  })
+  return store.addAccount(sessionAccount(session, provider, { setupInformation, secrets }))
 }
