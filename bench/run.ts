@@ -264,9 +264,11 @@ async function main() {
     console.log('\nmin+gzip per entry (esbuild, peer dependencies external, gzip -9):\n')
     console.log(table([['entry', 'bytes'], ...Object.entries(sizes).map(([entry, bytes]) => [entry, String(bytes)])]))
 
+    // The product's targets: a prefetched hub is usable within one frame at 60 Hz; opening in parallel takes at most
+    // 0.56 of what awaiting the token first takes.
     const targets = [
-      ['prefetched ready median ≤ 50 ms', summary.prefetched.readyMedianMs <= 50, `${ms(summary.prefetched.readyMedianMs)} ms`],
-      ['parallel ready ≤ 0.6 × serial', summary.parallel.readyRatioToSerial <= 0.6, `${summary.parallel.readyRatioToSerial.toFixed(2)}`],
+      ['prefetched ready median ≤ one frame (16.7 ms)', summary.prefetched.readyMedianMs <= 1000 / 60, `${ms(summary.prefetched.readyMedianMs)} ms`],
+      ['parallel ready ≤ 0.56 × serial', summary.parallel.readyRatioToSerial <= 0.56, `${summary.parallel.readyRatioToSerial.toFixed(2)}`],
       ['0 host re-renders on open/close', hostRenders === 0, String(hostRenders)],
     ] as const
     console.log('\ntargets:')
