@@ -17,11 +17,15 @@ export interface NodeHandlerOptions {
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined
 
+/** A host name or a bracketed IPv6 address, and an optional port: nothing a URL parser would read as user info or path. */
+const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i
+
 /**
  * The URL the browser asked for: its origin is what same-origin checks (`Origin`, `Sec-Fetch-Site`) compare against, so
  * it comes from the socket and `Host` (`:authority` over HTTP/2), or from `X-Forwarded-*` only when trusted.
+ * `undefined` when that host is not a host (`evil.example@localhost`): no origin can be guessed from it.
  */
-function requestUrl(req: IncomingMessage, trustProxy: boolean): string {
+function requestUrl(req: IncomingMessage, trustProxy: boolean): string | undefined {
   let scheme = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'
   let host = first(req.headers.host) ?? first(req.headers[':authority'])
   if (trustProxy) {
@@ -29,10 +33,13 @@ function requestUrl(req: IncomingMessage, trustProxy: boolean): string {
     if (proto === 'http' || proto === 'https') scheme = proto
     host = first(req.headers['x-forwarded-host']) ?? host
   }
+  // HTTP/1.0 may leave Host out.
+  if (host === undefined) host = 'localhost'
+  if (!HOST.test(host)) return undefined
   try {
-    return new URL(req.url ?? '/', `${scheme}://${host ?? 'localhost'}`).href
+    return new URL(req.url ?? '/', `${scheme}://${host}`).href
   } catch {
-    return new URL(req.url ?? '/', `${scheme}://localhost`).href
+    return undefined
   }
 }
 
@@ -82,7 +89,9 @@ function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   })
 }
 
-function toRequest(req: IncomingMessage, signal: AbortSignal, trustProxy: boolean): Request {
+function toRequest(req: IncomingMessage, signal: AbortSignal, trustProxy: boolean): Request | undefined {
+  const url = requestUrl(req, trustProxy)
+  if (url === undefined) return undefined
   const method = req.method ?? 'GET'
   const init: RequestInit & { duplex?: 'half' } = { method, headers: requestHeaders(req), signal }
   if (method !== 'GET' && method !== 'HEAD') {
@@ -96,7 +105,7 @@ function toRequest(req: IncomingMessage, signal: AbortSignal, trustProxy: boolea
       init.duplex = 'half'
     }
   }
-  return new Request(requestUrl(req, trustProxy), init)
+  return new Request(url, init)
 }
 
 async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -124,6 +133,12 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
   res.end()
 }
 
+const badHost = () =>
+  new Response('Bad Request: the Host header is not a host name and port', {
+    status: 400,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  })
+
 /**
  * Mounts a Web-style handler (`(request: Request) => Promise<Response>`, e.g. from `createConnectSessionHandler`)
  * in a `node:http` server or in Express: `http.createServer(toNodeHandler(handler))`,
@@ -139,7 +154,11 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
       if (!res.writableFinished) controller.abort(new DOMException('the client closed the connection', 'AbortError'))
     })
     Promise.resolve()
-      .then(() => handler(toRequest(req, controller.signal, trustProxy)))
+      .then(() => {
+        const request = toRequest(req, controller.signal, trustProxy)
+        // As HTTP/1.1 asks of a server for a Host it cannot read: the handler never sees the request.
+        return request ? handler(request) : badHost()
+      })
       .then((response) => writeResponse(response, req, res))
       .catch((error: unknown) => {
         if (next) return next(error)

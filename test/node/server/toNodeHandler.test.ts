@@ -162,6 +162,17 @@ describe('toNodeHandler', () => {
       expect(upstream.requests).toHaveLength(0)
     })
 
+    it.each([
+      ['user info', { host: 'evil.example@127.0.0.1' }, undefined],
+      ['a path', { host: '127.0.0.1/evil' }, undefined],
+      ['a trusted X-Forwarded-Host with user info', { 'x-forwarded-host': 'evil.example@app.example' }, { trustProxy: true }],
+    ])('answers 400 to a Host with %s, without calling the handler', async (_, headers, options) => {
+      const { url, seen, upstream } = await serve(options)
+      expect(await postRaw(url, { origin: url, ...headers })).toBe(400)
+      expect(seen).toEqual([])
+      expect(upstream.requests).toHaveLength(0)
+    })
+
     it('ignores X-Forwarded-* unless trustProxy is set', async () => {
       const forwarded = { origin: 'https://app.example', 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'https' }
       const direct = await serve()
