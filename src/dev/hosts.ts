@@ -1,3 +1,4 @@
+import { HOST_HEADER } from '../server/hostHeader.ts'
 import { HttpError } from './http.ts'
 
 /** The names a dev server always answers to. */
@@ -9,10 +10,6 @@ export type HostCheck = (header: string | null | undefined) => boolean
 /** Why a request was refused for its `Host`: said without echoing it. */
 export const MISDIRECTED =
   'this dev server answers only to localhost, 127.0.0.1, [::1] and its allowedHosts — add the host name you use to allowedHosts'
-
-// A host name or a bracketed IPv6 address, and an optional port: no user info, path or anything a URL parser would
-// read past (`evil.example@localhost` must not count as localhost).
-const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i
 
 /** The host name of a `Host` header, normalised as a URL would (`[0:0::1]` → `[::1]`), or `undefined` when malformed. */
 export function hostnameOf(header: string | null | undefined): string | undefined {

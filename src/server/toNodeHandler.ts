@@ -1,5 +1,6 @@
 // Types only: the runtime code below uses Web APIs and the objects it is given, so this entry stays edge-safe.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { HOST_HEADER } from './hostHeader.ts'
 
 /** A `node:http` request listener that also works as Express middleware (errors go to `next` when given). */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
@@ -17,9 +18,6 @@ export interface NodeHandlerOptions {
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined
 
-/** A host name or a bracketed IPv6 address, and an optional port: nothing a URL parser would read as user info or path. */
-const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i
-
 /**
  * The URL the browser asked for: its origin is what same-origin checks (`Origin`, `Sec-Fetch-Site`) compare against, so
  * it comes from the socket and `Host` (`:authority` over HTTP/2), or from `X-Forwarded-*` only when trusted.
@@ -35,7 +33,7 @@ function requestUrl(req: IncomingMessage, trustProxy: boolean): string | undefin
   }
   // HTTP/1.0 may leave Host out.
   if (host === undefined) host = 'localhost'
-  if (!HOST.test(host)) return undefined
+  if (!HOST_HEADER.test(host)) return undefined
   try {
     return new URL(req.url ?? '/', `${scheme}://${host}`).href
   } catch {
