@@ -32,12 +32,26 @@ function requestUrl(req: IncomingMessage, trustProxy: boolean): string | undefin
     host = first(req.headers['x-forwarded-host']) ?? host
   }
   // HTTP/1.0 may leave Host out.
-  if (host === undefined) host = 'localhost'
-  if (!HOST_HEADER.test(host)) return undefined
+  const origin = `${scheme}://${host ?? 'localhost'}`
+  if (!HOST_HEADER.test(host ?? 'localhost')) return undefined
   try {
-    return new URL(req.url ?? '/', `${scheme}://${host}`).href
+    return new URL(`${origin}${pathOf(req.url)}`).href
   } catch {
     return undefined
+  }
+}
+
+/**
+ * The path and query of a request target, put after the origin rather than resolved against it: `//evil.example/x`
+ * stays a path of this host. An absolute-form target (`http://host/x`, as sent to proxies) gives its path; `*` gives `/`.
+ */
+function pathOf(target = '/'): string {
+  if (target.startsWith('/')) return target
+  try {
+    const url = new URL(target)
+    return url.pathname + url.search
+  } catch {
+    return '/'
   }
 }
 

@@ -173,6 +173,35 @@ describe('toNodeHandler', () => {
       expect(upstream.requests).toHaveLength(0)
     })
 
+    it('keeps a path that starts with // a path of this host, so a page on the host it names is refused', async () => {
+      const { url, seen, upstream } = await serve()
+      const request = httpRequest(`${url}/api/connect-session`, {
+        method: 'POST',
+        path: '//evil.example/api/connect-session',
+        headers: { ...signedIn, origin: 'http://evil.example' },
+      })
+      request.end('{}')
+      const [response] = (await once(request, 'response')) as [IncomingMessage]
+      response.resume()
+      expect(response.statusCode).toBe(403)
+      expect(seen).toEqual([url])
+      expect(upstream.requests).toHaveLength(0)
+    })
+
+    it('takes only the path of an absolute-form target: the origin stays the one of Host', async () => {
+      const { url, seen } = await serve()
+      const request = httpRequest(`${url}/`, {
+        method: 'POST',
+        path: 'http://other.example/api/connect-session?x=1',
+        headers: { ...signedIn, origin: url },
+      })
+      request.end('{}')
+      const [response] = (await once(request, 'response')) as [IncomingMessage]
+      response.resume()
+      expect(response.statusCode).toBe(200)
+      expect(seen).toEqual([url])
+    })
+
     it('ignores X-Forwarded-* unless trustProxy is set', async () => {
       const forwarded = { origin: 'https://app.example', 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'https' }
       const direct = await serve()
