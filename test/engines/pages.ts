@@ -86,9 +86,17 @@ const HELPERS = `(() => {
   return true
 })()`
 
-/** One browser of one engine; its pages share cookies and the HTTP cache. */
+/**
+ * One browser of one engine; its pages share cookies and the HTTP cache. A window that a test opened with `newPage`
+ * and closes is kept, blank and out of sight, for the next `newPage`: a new window costs the engine a new process
+ * (Chromium, WebKit), about twice what loading the demo page costs. Windows a page opened (popups) really close.
+ */
 export class EngineBrowser {
   private readonly wrapped = new WeakMap<DriverPage, Page>()
+  /** The windows `newPage` opened. */
+  private readonly opened = new WeakSet<DriverPage>()
+  /** Of those, the ones closed since, blank, for the next `newPage`. */
+  private readonly spare: DriverPage[] = []
   constructor(private readonly driver: Driver) {}
 
   get engine(): Engine {
@@ -98,22 +106,34 @@ export class EngineBrowser {
   private wrap(page: DriverPage): Page {
     let wrapped = this.wrapped.get(page)
     if (!wrapped) {
-      wrapped = new Page(this.driver.engine, page)
+      wrapped = new Page(this.driver.engine, page, () => this.release(page))
       this.wrapped.set(page, wrapped)
     }
     return wrapped
   }
 
-  /** A new window, at `url` if given. */
+  private async release(page: DriverPage): Promise<void> {
+    if (!this.opened.has(page) || this.spare.includes(page)) return page.close()
+    // Leaving the page runs its pagehide as closing it would.
+    await page.goto('about:blank')
+    this.spare.push(page)
+  }
+
+  /** A new window (a blank one a test closed, or a new one), at `url` if given. */
   async newPage(url?: string): Promise<Page> {
-    const page = this.wrap(await this.driver.newPage())
+    const reused = this.spare.pop()
+    const driverPage = reused ?? (await this.driver.newPage())
+    this.opened.add(driverPage)
+    // A new Page object: a test that holds the old one sees it closed.
+    if (reused) this.wrapped.delete(reused)
+    const page = this.wrap(driverPage)
     if (url) await page.goto(url)
     return page
   }
 
   /** Every open window, popups included. */
   async pages(): Promise<Page[]> {
-    return (await this.driver.pages()).map((page) => this.wrap(page))
+    return (await this.driver.pages()).filter((page) => !this.spare.includes(page)).map((page) => this.wrap(page))
   }
 
   /** Runs `action` (a click that opens a popup, say) and returns the window it opened. */
@@ -143,7 +163,9 @@ export class EngineBrowser {
 export async function until<T>(what: string, timeout: number, probe: () => Promise<T | undefined>): Promise<T> {
   const started = Date.now()
   let last: unknown
-  for (;;) {
+  // Often at first, then less: a long wait (a window, a server's timer) would otherwise keep the driver and the
+  // engine busy with checks, on the cores the page under test needs.
+  for (let pause = 20; ; pause = Math.min(pause * 1.5, 250)) {
     try {
       const value = await probe()
       if (value !== undefined) return value
@@ -154,7 +176,7 @@ export async function until<T>(what: string, timeout: number, probe: () => Promi
       const cause = last instanceof Error ? ` (last error: ${last.message})` : ''
       throw new Error(`react-connect-hub tests: waited ${timeout} ms for ${what}${cause}`)
     }
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await new Promise((resolve) => setTimeout(resolve, pause))
   }
 }
 
@@ -223,7 +245,11 @@ export class Scope {
 
 /** A top-level window. */
 export class Page extends Scope {
-  constructor(engine: Engine, page: DriverPage) {
+  constructor(
+    engine: Engine,
+    page: DriverPage,
+    private readonly release: () => Promise<void>,
+  ) {
     super(engine, page, [])
   }
 
@@ -251,7 +277,7 @@ export class Page extends Scope {
     return this.page.focus()
   }
   close(): Promise<void> {
-    return this.page.close()
+    return this.release()
   }
 }
 
