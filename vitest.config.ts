@@ -78,6 +78,7 @@ export default defineConfig({
             include: e2eTests,
             environment: 'node',
             provide: { engine },
+            globalSetup: ['test/node/e2e/global-setup.ts'],
             // Starting the demo and a browser (Firefox's first start takes ~10 s) while other projects load both cores.
             hookTimeout: 60_000,
           },

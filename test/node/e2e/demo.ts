@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url'
 import { createServer, type Plugin } from 'vite'
 import { inject } from 'vitest'
 import { demoConfig } from '../../../demo/config.ts'
@@ -6,6 +5,7 @@ import type { DevHub } from '../../../src/dev/index.ts'
 import type { ConnectHubDevApi, ConnectHubDevOptions } from '../../../src/dev/vite/plugin.ts'
 import type { Engine } from '../../engines/index.ts'
 import type { EngineBrowser, Page, Scope } from '../../engines/pages.ts'
+import { demoCacheDir } from './deps.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,8 +26,8 @@ export interface Demo {
 
 /**
  * Starts the demo as `npm run dev` does (its Vite config, the connectHubDev() plugin), on free ports, its pages sent
- * with `headers`. Each test file gets its own dependency cache per engine, so files running side by side do not
- * optimise into the same directory.
+ * with `headers`. Each test file gets its own dependency cache per engine, copied from the one the e2e projects' global
+ * setup made, so files running side by side do not optimise into the same directory.
  */
 export async function startDemo(name: string, dev: ConnectHubDevOptions = {}, headers: Record<string, string> = {}): Promise<Demo> {
   const config = await demoConfig({ hostPort: 0, dev: { hubPort: 0, apiPort: 0, providerPort: 0, ...dev } })
@@ -36,7 +36,7 @@ export async function startDemo(name: string, dev: ConnectHubDevOptions = {}, he
     server: { ...config.server, headers },
     logLevel: 'silent',
     clearScreen: false,
-    cacheDir: fileURLToPath(new URL(`../../../node_modules/.vite/demo-e2e-${name}-${ENGINE}`, import.meta.url)),
+    cacheDir: demoCacheDir(`demo-e2e-${name}-${ENGINE}`),
   })
   await server.listen()
   const url = server.resolvedUrls?.local[0]
