@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
@@ -25,13 +26,11 @@ const react18Alias = [
 /** The tests that drive a whole app in a browser from Node: the demo's, and OAuth through the provider's window. */
 const e2eTests = ['test/node/e2e/**/*.test.ts', 'test/node/oauth/{reference-hub,token-urls,accessibility,stackone-demo}.test.ts']
 
-/** Unit test files that use `vi.mock` or `vi.stubGlobal`: they need a module graph of their own. */
-const unitWithMocks = [
-  'test/unit/launcher/frameHubLoading.test.ts',
-  'test/unit/react/testing.test.tsx',
-  'test/unit/react/useConnectHub.test.tsx',
-  'test/unit/stackone/theme.test.ts',
-]
+/** Unit test files that replace a module (`vi.mock`) or stub a global: each needs a module graph of its own. */
+const unitDir = fileURLToPath(new URL('./test/unit/', import.meta.url))
+const unitWithMocks = readdirSync(unitDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.test\.tsx?$/.test(file) && /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(unitDir + file, 'utf8')))
+  .map((file) => `test/unit/${file}`)
 
 /** The launcher's browser tests and the hardening suites, run in every engine. */
 const browserSuites = {
