@@ -32,10 +32,10 @@ function requestUrl(req: IncomingMessage, trustProxy: boolean): string | undefin
     host = first(req.headers['x-forwarded-host']) ?? host
   }
   // HTTP/1.0 may leave Host out.
-  const origin = `${scheme}://${host ?? 'localhost'}`
-  if (!HOST_HEADER.test(host ?? 'localhost')) return undefined
+  host ??= 'localhost'
+  if (!HOST_HEADER.test(host)) return undefined
   try {
-    return new URL(`${origin}${pathOf(req.url)}`).href
+    return new URL(`${scheme}://${host}${pathOf(req.url)}`).href
   } catch {
     return undefined
   }
