@@ -11,11 +11,18 @@ import { launchWebKit } from './webkit.ts'
  * follows a flow across windows): one API over Chromium, Firefox and WebKit. Elements are found as Testing
  * Library finds them (by role and accessible name, label, text), inside the page, its open shadow roots and its
  * frames, even cross-origin ones; actions use the engine's real pointer and keyboard; waits poll a condition
- * until a generous limit, so a slow machine only makes them slower.
+ * until a generous limit, so a slow machine only makes them slower. `shared` names browsers a project started
+ * once (see test/node/e2e/global-setup.ts): the files connect to it in turn rather than each starting its own.
  */
-export async function openBrowser(engine: Engine): Promise<EngineBrowser> {
-  const launch = { chromium: launchChromium, firefox: launchFirefox, webkit: launchWebKit }[engine]
+export async function openBrowser(engine: Engine, shared?: SharedBrowser): Promise<EngineBrowser> {
+  if (engine === 'firefox') return new EngineBrowser(await launchFirefox(shared?.firefox))
+  const launch = { chromium: launchChromium, webkit: launchWebKit }[engine]
   return new EngineBrowser(await launch())
+}
+
+/** Where an engine's browsers, started once for a whole project, can be reached: Firefox's WebDriver BiDi addresses. */
+export interface SharedBrowser {
+  firefox?: string[]
 }
 
 /** How long a wait may take before it fails: generous, because the machine may be running three browsers at once. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { PROVIDERS } from '../../../src/dev/index.ts'
-import { type EngineBrowser, openBrowser, type Page } from '../../engines/pages.ts'
-import { type Demo, ENGINE, hubFrame, logLines, openDemo, startDemo } from './demo.ts'
+import type { EngineBrowser, Page } from '../../engines/pages.ts'
+import { type Demo, hubFrame, logLines, openDemo, openEngine, startDemo } from './demo.ts'
 
 let demo: Demo
 // One browser for the file: its HTTP cache keeps the page's modules between tests.
@@ -11,7 +11,7 @@ let page: Page
 let skewMs = 0
 
 beforeAll(async () => {
-  ;[demo, browser] = await Promise.all([startDemo('connect', { now: () => Date.now() + skewMs }), openBrowser(ENGINE)])
+  ;[demo, browser] = await Promise.all([startDemo('connect', { now: () => Date.now() + skewMs }), openEngine()])
 })
 
 afterAll(async () => {

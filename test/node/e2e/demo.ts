@@ -4,7 +4,7 @@ import { demoConfig } from '../../../demo/config.ts'
 import type { DevHub } from '../../../src/dev/index.ts'
 import type { ConnectHubDevApi, ConnectHubDevOptions } from '../../../src/dev/vite/plugin.ts'
 import type { Engine } from '../../engines/index.ts'
-import type { EngineBrowser, Page, Scope } from '../../engines/pages.ts'
+import { type EngineBrowser, openBrowser, type Page, type Scope } from '../../engines/pages.ts'
 import { demoCacheDir } from './deps.ts'
 
 declare module 'vitest' {
@@ -16,6 +16,9 @@ declare module 'vitest' {
 
 /** This project's engine. */
 export const ENGINE = inject('engine')
+
+/** This project's browser: the one its global setup started (Firefox), or one of the file's own. */
+export const openEngine = (): Promise<EngineBrowser> => openBrowser(ENGINE, inject('sharedBrowser'))
 
 export interface Demo {
   /** The Integrations page, e.g. `http://localhost:41234/`. */

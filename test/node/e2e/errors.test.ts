@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type EngineBrowser, openBrowser } from '../../engines/pages.ts'
-import { type Demo, ENGINE, logLines, openDemo, startDemo } from './demo.ts'
+import type { EngineBrowser } from '../../engines/pages.ts'
+import { type Demo, logLines, openDemo, openEngine, startDemo } from './demo.ts'
 
 let demo: Demo
 // The same demo, but its routes send a key the dev API does not know.
@@ -11,7 +11,7 @@ beforeAll(async () => {
   ;[demo, wrongKey, browser] = await Promise.all([
     startDemo('errors'),
     startDemo('errors', { routeApiKey: 'sk_not_the_dev_key' }),
-    openBrowser(ENGINE),
+    openEngine(),
   ])
 })
 

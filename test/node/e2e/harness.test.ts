@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { type EngineBrowser, openBrowser } from '../../engines/pages.ts'
-import { ENGINE } from './demo.ts'
+import type { EngineBrowser } from '../../engines/pages.ts'
+import { openEngine } from './demo.ts'
 
 // The shape of an OAuth connection, on two origins of one server: the app (localhost) frames a hub (127.0.0.1),
 // a button inside the hub opens the provider's consent page as a popup, the popup reports back to its opener
@@ -53,7 +53,7 @@ beforeAll(async () => {
   const { port } = server.address() as AddressInfo
   app = `http://localhost:${port}`
   hub = `http://127.0.0.1:${port}`
-  browser = await openBrowser(ENGINE)
+  browser = await openEngine()
 })
 
 afterAll(async () => {

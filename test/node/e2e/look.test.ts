@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type EngineBrowser, openBrowser, type Page } from '../../engines/pages.ts'
-import { type Demo, ENGINE, hubFrame, startDemo } from './demo.ts'
+import type { EngineBrowser, Page } from '../../engines/pages.ts'
+import { type Demo, hubFrame, openEngine, startDemo } from './demo.ts'
 
 // The launcher and the reference hub together, as a host's user meets them: the demo's Language and Colour scheme
 // pickers set `locale` and `appearance` on every button; the dialog and the hub page inside it follow both.
@@ -9,7 +9,7 @@ let browser: EngineBrowser
 let page: Page
 
 beforeAll(async () => {
-  ;[demo, browser] = await Promise.all([startDemo('look'), openBrowser(ENGINE)])
+  ;[demo, browser] = await Promise.all([startDemo('look'), openEngine()])
 })
 
 afterAll(async () => {

@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { createRequire } from 'node:module'
 import type { ConnectHubDevOptions } from '../../../src/dev/vite/plugin.ts'
-import { type EngineBrowser, openBrowser, type Page, type Scope, until, WAIT_MS } from '../../engines/pages.ts'
-import { type Demo, ENGINE, hubFrame, logLines, startDemo } from '../e2e/demo.ts'
+import { type EngineBrowser, type Page, type Scope, until, WAIT_MS } from '../../engines/pages.ts'
+import { type Demo, ENGINE, hubFrame, logLines, openEngine, startDemo } from '../e2e/demo.ts'
 
 export type { Demo, EngineBrowser, Page, Scope }
 export { ENGINE, hubFrame, logLines }
 
 /** This project's engine. */
-export const launchBrowser = (): Promise<EngineBrowser> => openBrowser(ENGINE)
+export const launchBrowser = (): Promise<EngineBrowser> => openEngine()
 
 /**
  * The demo, as `npm run dev` serves it: host page, reference hub, dev API and the simulated provider on four origins;
