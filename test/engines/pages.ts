@@ -12,7 +12,7 @@ import { launchWebKit } from './webkit.ts'
  * Library finds them (by role and accessible name, label, text), inside the page, its open shadow roots and its
  * frames, even cross-origin ones; actions use the engine's real pointer and keyboard; waits poll a condition
  * until a generous limit, so a slow machine only makes them slower. `shared` names browsers a project started
- * once (see test/node/e2e/global-setup.ts): the files connect to it in turn rather than each starting its own.
+ * once (see test/node/e2e/global-setup.ts): each file connects to one that is free rather than starting its own.
  */
 export async function openBrowser(engine: Engine, shared?: SharedBrowser): Promise<EngineBrowser> {
   if (engine === 'firefox') return new EngineBrowser(await launchFirefox(shared?.firefox))

@@ -17,7 +17,7 @@ declare module 'vitest' {
 /** This project's engine. */
 export const ENGINE = inject('engine')
 
-/** This project's browser: the one its global setup started (Firefox), or one of the file's own. */
+/** This project's browser: a free one of those its global setup started (Firefox), or one of the file's own. */
 export const openEngine = (): Promise<EngineBrowser> => openBrowser(ENGINE, inject('sharedBrowser'))
 
 export interface Demo {
