@@ -15,7 +15,12 @@ export async function launchChromium(): Promise<Driver> {
     wrap: (page) =>
       scriptedPage<ElementHandle>({
         mainFrame: () => page.mainFrame(),
-        click: (element, count) => element.click({ clickCount: count }),
+        // A click that closes its own window (a popup's last button) has done its work, though Playwright, still
+        // watching the page after the click, may report it closed.
+        click: (element, count) =>
+          element.click({ clickCount: count }).catch((error: unknown) => {
+            if (!page.isClosed()) throw error
+          }),
         keyDown: (key) => page.keyboard.down(key),
         keyUp: (key) => page.keyboard.up(key),
         type: (text) => page.keyboard.type(text),
