@@ -21,7 +21,7 @@ const launch = () =>
     },
   })
 
-/** A Firefox started once and left running, for test files to connect to one after another (see `launchFirefox`). */
+/** A Firefox started once and left running, for test files to take in turn (see `launchFirefox`). */
 export interface SharedFirefox {
   /** Its WebDriver BiDi address, `ws://127.0.0.1:…/session`. */
   endpoint: string
@@ -36,15 +36,15 @@ export interface SharedFirefox {
 export async function startSharedFirefox(): Promise<SharedFirefox> {
   const browser = await launch()
   const endpoint = browser.wsEndpoint()
-  const process = browser.process()
+  const firefox = browser.process()
   await browser.disconnect()
   return {
     endpoint,
     async stop() {
-      if (!process || process.exitCode !== null) return
+      if (!firefox || firefox.exitCode !== null) return
       // Puppeteer removes the profile it made once the process is gone.
-      const exited = new Promise((resolve) => process.once('exit', resolve))
-      process.kill()
+      const exited = new Promise((resolve) => firefox.once('exit', resolve))
+      firefox.kill()
       await exited
     },
   }

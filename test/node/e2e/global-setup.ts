@@ -16,7 +16,7 @@ const SHARED_FIREFOXES = 2
 /**
  * The demo's dependencies, optimised once for every demo server of the run; and, in `e2e (firefox)`, Firefoxes for the
  * project's eight files to take in turn: a Firefox started on a fresh profile costs about 8 CPU-s. (Chromium and WebKit
- * start in about 2 CPU-s: each file starts its own.)
+ * start in about 2 and 2.6 CPU-s: each file starts its own.)
  */
 export default async function setup(project: TestProject) {
   const firefox = project.config.provide.engine === 'firefox'
