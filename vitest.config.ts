@@ -5,10 +5,17 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 import { waitForSelector } from './.storybook/vitest.commands.ts'
+import { tempDirOfProcess } from './demo/tempDir.ts'
 import { CHROMIUM_ARGS, chromiumPath, ENGINES } from './test/engines/index.ts'
 import { engines } from './test/engines/vitest.ts'
 import { answerProvider } from './test/stackone/commands.ts'
 import { HANG_MS } from './test/stackone/limits.ts'
+
+// Every temporary file of a run (consumer apps, builds, browser profiles) goes into one directory of the run's own,
+// removed when the run ends, or by the next run if this one was killed: test files need not each clean up after
+// themselves, and an interrupted run leaves one directory, not dozens. Vitest reads this file once per project.
+process.env.RCH_TEST_TMPDIR ??= tempDirOfProcess('rch-tests-')
+process.env.TMPDIR = process.env.RCH_TEST_TMPDIR
 
 const browserProvider = () => playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })
 
