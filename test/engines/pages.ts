@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { launchChromium } from './chromium.ts'
 import { call, type Driver, type DriverPage, type Frames } from './driver.ts'
-import { launchFirefox } from './firefox.ts'
 import type { Engine } from './index.ts'
-import { launchWebKit } from './webkit.ts'
 
 /**
  * The engine harness for tests that drive a whole app from Node (the demo's end-to-end tests, and any test that
@@ -15,9 +12,11 @@ import { launchWebKit } from './webkit.ts'
  * once (see test/node/e2e/global-setup.ts): each file connects to one that is free rather than starting its own.
  */
 export async function openBrowser(engine: Engine, shared?: SharedBrowser): Promise<EngineBrowser> {
-  if (engine === 'firefox') return new EngineBrowser(await launchFirefox(shared?.firefox))
-  const launch = { chromium: launchChromium, webkit: launchWebKit }[engine]
-  return new EngineBrowser(await launch())
+  // Each adapter is loaded when its engine is asked for: a file runs in one engine, and Playwright and Puppeteer take
+  // about 1 CPU-s each to import.
+  if (engine === 'chromium') return new EngineBrowser(await (await import('./chromium.ts')).launchChromium())
+  if (engine === 'firefox') return new EngineBrowser(await (await import('./firefox.ts')).launchFirefox(shared?.firefox))
+  return new EngineBrowser(await (await import('./webkit.ts')).launchWebKit())
 }
 
 /** Where an engine's browsers, started once for a whole project, can be reached: Firefox's WebDriver BiDi addresses. */
