@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildHubPage } from '../../../demo/hubPage.ts'
 import { createDevStore, type DevHub, startDevHub } from '../../../src/dev/index'
-import { buildHubPage } from './build-hub-page'
 import { basicAuth, raw } from './http'
 
 let clock = Date.parse('2025-01-01T00:00:00Z')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildHubPage } from '../../../demo/hubPage.ts'
 import { type DevHub, PROVIDERS, startDevHub } from '../../../src/dev/index'
 import { CATEGORIES } from '../../../src/session/categories'
-import { buildHubPage } from './build-hub-page'
 
 let clock = Date.parse('2025-01-01T00:00:00Z')
 let hub: DevHub

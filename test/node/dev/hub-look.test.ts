@@ -4,10 +4,10 @@ import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { buildHubPage } from '../../../demo/hubPage.ts'
 import { type DevHub, startDevHub } from '../../../src/dev/index'
 import { hostMessage } from '../../../src/protocol/messages'
 import { CHROMIUM_ARGS, chromiumPath } from '../../engines/index.ts'
-import { buildHubPage } from './build-hub-page'
 
 vi.setConfig({ testTimeout: 30_000 })
 

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { buildHubPage } from '../../../demo/hubPage.ts'
 import { type DevHub, startDevHub } from '../../../src/dev/index'
 import { hostMessage } from '../../../src/protocol/messages'
 import { CHROMIUM_ARGS, chromiumPath } from '../../engines/index.ts'
-import { buildHubPage } from './build-hub-page'
 
 interface Received {
   origin: string

@@ -1,7 +1,7 @@
 import { StackOne } from '@stackone/stackone-client-ts'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildHubPage } from '../../../demo/hubPage.ts'
 import { type DevHub, startDevHub } from '../../../src/dev/index'
-import { buildHubPage } from './build-hub-page'
 
 let clock = Date.parse('2025-01-01T00:00:00Z')
 let hub: DevHub

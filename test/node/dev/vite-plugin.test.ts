@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer, type Plugin, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildHubPage } from '../../../demo/hubPage.ts'
 import { type ConnectHubDevApi, type ConnectHubDevOptions, connectHubDev, type DevHub } from '../../../src/dev/index'
 import { pageHostCheck, pageOrigins } from '../../../src/dev/vite/origins'
 import type { ViteDevServerLike } from '../../../src/dev/vite/types'
-import { buildHubPage } from './build-hub-page'
 import { raw } from './http'
 
 interface Running {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, createServer, type Plugin, type Rolldown } from 'vite'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { buildHubPage } from '../../../demo/hubPage.ts'
 import { type ConnectHubDevApi, type ConnectHubDevOptions, connectHubDev } from '../../../src/dev/index'
-import { buildHubPage } from './build-hub-page'
 import { raw } from './http'
 
 // Each test runs a whole Vite build or server (the first one also transforms the plugin): hang limits, not speed
